@@ -1,0 +1,40 @@
+/**
+ * Simulate one shard: build the path's economy, draw each borrower from its own
+ * streams, run its timeline, and return the shard's accumulator.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import { makeClock } from '../model/clock.js';
+import { buildEconomy } from '../model/economy.js';
+import { ModelContext } from '../model/context.js';
+import { BorrowerState } from '../model/borrower.js';
+import { Traits, drawTraits, segmentOf, segmentQuotas, segmentStarts } from '../model/population.js';
+import { BorrowerSimulator } from '../model/simulate.js';
+import { makeLayout } from '../results/layout.js';
+import { borrowerStream, economyStream } from './streams.js';
+
+export function simulateShard(scenario: Scenario, path: number, firstBorrower: number, borrowers: number): Float64Array {
+  const clock = makeClock(scenario);
+  const economy = buildEconomy(scenario, clock, economyStream(scenario.seed, path));
+  const ctx = new ModelContext(scenario, economy);
+  const layout = makeLayout(scenario.segments.length, clock.steps);
+  const acc = new Float64Array(layout.size);
+  const sim = new BorrowerSimulator(ctx, layout);
+  const starts = segmentStarts(segmentQuotas(scenario.segments.map((s) => s.share), scenario.run.borrowersPerPath));
+  const traits = new Traits();
+  const st = new BorrowerState(scenario.freeze.closure.maxFreezesPerYear);
+  for (let i = firstBorrower; i < firstBorrower + borrowers; i++) {
+    const segIndex = segmentOf(starts, i);
+    drawTraits(scenario, scenario.segments[segIndex]!, segIndex, borrowerStream(scenario.seed, path, i, 'population'), traits);
+    st.reset();
+    st.segment = segIndex;
+    st.score = traits.score;
+    st.limit = traits.limit;
+    st.balance = traits.balance;
+    st.monthlyIncome = traits.monthlyIncome;
+    st.externalDti = traits.externalDti;
+    st.drawsPerYear = traits.drawsPerYear;
+    st.drawShare = traits.drawShare;
+    sim.simulate(st, borrowerStream(scenario.seed, path, i, 'steps'), borrowerStream(scenario.seed, path, i, 'requests'), acc);
+  }
+  return acc;
+}

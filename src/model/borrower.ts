@@ -1,0 +1,192 @@
+/**
+ * A borrower's state through its timeline, and the interval bookkeeping of
+ * freezes and holds. One object is reused for every borrower of a shard, so the
+ * hot loop allocates nothing per borrower-step.
+ *
+ * Freezes are kept as one interval per source ("slot"), [start, end) in days;
+ * the account is frozen wherever any slot covers. Untimed freezes (delinquency,
+ * score floor) have end = +Infinity while active and get their end when lifted.
+ * The verification hold is the last interval: a restriction, not a freeze.
+ */
+
+export const OPEN = 0;
+export const CLOSED = 1;
+export const CHURNED = 2;
+export const DEFAULTED = 3;
+
+export const SLOT_DELINQUENCY = 0;
+export const SLOT_SCORE_FLOOR = 1;
+export const SLOT_IDENTITY = 2;
+export const SLOT_RISK_RULE = 3;
+export const SLOT_RISK_REQUEST = 4;
+export const SLOT_MAINTENANCE = 5;
+export const FREEZE_SLOTS = 6;
+export const SLOT_HOLD = 6;
+export const ALL_SLOTS = 7;
+
+/** The freeze cause of each slot (cause indices from policies/freeze.ts, severity order). */
+export const SLOT_CAUSE = [0, 1, 2, 3, 3, 4] as const;
+
+export class BorrowerState {
+  segment = 0;
+  status = OPEN;
+  score = 0;
+  limit = 0;
+  initialLimit = 0;
+  balance = 0;
+  monthlyIncome = 0;
+  externalDti = 0;
+  drawsPerYear = 0;
+  drawShare = 0;
+  /** days past due; 0 is current */
+  dpd = 0;
+  lastMissDay = -Infinity;
+  scoreAtLastReview = 0;
+  windowIndex = -1;
+  windowDraws = 0;
+  /** interval starts and ends, FREEZE_SLOTS freeze slots then the hold */
+  readonly start = new Float64Array(ALL_SLOTS);
+  readonly end = new Float64Array(ALL_SLOTS);
+  /** a request outcome waiting for its hold to end */
+  pendingDay = Infinity;
+  pendingOutcome = -1;
+  nextArrival = Infinity;
+  /** days of the latest freeze events (for closure), ring buffer */
+  recentEvents: Float64Array;
+  recentPos = 0;
+  freezeEvents = 0;
+  holds = 0;
+  inEpisode = false;
+  episodeStart = 0;
+  episodeCause = 0;
+  lastFreezeEnd = -Infinity;
+
+  constructor(closureWindow: number) {
+    this.recentEvents = new Float64Array(Math.max(1, closureWindow));
+  }
+
+  reset(): void {
+    this.status = OPEN;
+    this.dpd = 0;
+    this.lastMissDay = -Infinity;
+    this.windowIndex = -1;
+    this.windowDraws = 0;
+    this.start.fill(-Infinity);
+    this.end.fill(-Infinity);
+    this.pendingDay = Infinity;
+    this.pendingOutcome = -1;
+    this.nextArrival = Infinity;
+    this.recentEvents.fill(-Infinity);
+    this.recentPos = 0;
+    this.freezeEvents = 0;
+    this.holds = 0;
+    this.inEpisode = false;
+    this.episodeStart = 0;
+    this.episodeCause = 0;
+    this.lastFreezeEnd = -Infinity;
+  }
+}
+
+/** Is any freeze slot active at the instant `day`? */
+export function frozenAt(st: BorrowerState, day: number): boolean {
+  for (let i = 0; i < FREEZE_SLOTS; i++) if (st.start[i]! <= day && day < st.end[i]!) return true;
+  return false;
+}
+
+/** Was the account frozen just before `day` (a freeze covering [day − ε, day))? */
+export function frozenJustBefore(st: BorrowerState, day: number): boolean {
+  for (let i = 0; i < FREEZE_SLOTS; i++) if (st.start[i]! < day && st.end[i]! >= day) return true;
+  return false;
+}
+
+/** The most severe cause of a freeze covering `day`, or −1. */
+export function causeAt(st: BorrowerState, day: number): number {
+  let cause = -1;
+  for (let i = 0; i < FREEZE_SLOTS; i++) {
+    if (st.start[i]! <= day && day < st.end[i]!) {
+      const c = SLOT_CAUSE[i]!;
+      if (cause < 0 || c < cause) cause = c;
+    }
+  }
+  return cause;
+}
+
+/**
+ * Measure of the union of intervals 0..count−1 of (starts, ends) within [lo, hi).
+ * `scratchStart`/`scratchEnd` hold the clipped intervals (length ≥ count).
+ */
+export function unionMeasure(
+  starts: Float64Array,
+  ends: Float64Array,
+  count: number,
+  lo: number,
+  hi: number,
+  scratchStart: Float64Array,
+  scratchEnd: Float64Array,
+): number {
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const s = starts[i]! > lo ? starts[i]! : lo;
+    const e = ends[i]! < hi ? ends[i]! : hi;
+    if (e > s) {
+      // insertion sort by start as we go
+      let j = n++;
+      while (j > 0 && scratchStart[j - 1]! > s) {
+        scratchStart[j] = scratchStart[j - 1]!;
+        scratchEnd[j] = scratchEnd[j - 1]!;
+        j--;
+      }
+      scratchStart[j] = s;
+      scratchEnd[j] = e;
+    }
+  }
+  if (n === 0) return 0;
+  let total = 0;
+  let curS = scratchStart[0]!;
+  let curE = scratchEnd[0]!;
+  for (let j = 1; j < n; j++) {
+    if (scratchStart[j]! <= curE) {
+      if (scratchEnd[j]! > curE) curE = scratchEnd[j]!;
+    } else {
+      total += curE - curS;
+      curS = scratchStart[j]!;
+      curE = scratchEnd[j]!;
+    }
+  }
+  return total + curE - curS;
+}
+
+/**
+ * End of the freeze episode that started at `from`: follow the slots that cover
+ * the running end until none does (+Infinity while an untimed freeze is active).
+ */
+export function episodeEnd(st: BorrowerState, from: number): number {
+  let t = from;
+  for (let guard = 0; guard <= FREEZE_SLOTS; guard++) {
+    let moved = false;
+    for (let i = 0; i < FREEZE_SLOTS; i++) {
+      if (st.start[i]! <= t && t < st.end[i]!) {
+        t = st.end[i]!;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return t;
+}
+
+/**
+ * Start or extend a timed freeze in slot `i` over [from, to). A trigger on an
+ * active (or just-ended-in-this-step) interval extends it to max(end, to): the
+ * slot keeps one interval, so a gap shorter than a step inside the current step
+ * is counted as frozen (documented in docs/model.md).
+ */
+export function setTimed(st: BorrowerState, i: number, from: number, to: number, stepStart: number): void {
+  if (st.end[i]! >= from || st.end[i]! > stepStart) {
+    if (to > st.end[i]!) st.end[i] = to;
+    if (st.start[i]! === -Infinity) st.start[i] = from;
+  } else {
+    st.start[i] = from;
+    st.end[i] = to;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Freeze rules (MODEL.md step 5) as pure functions: large-draw detection,
+ * the velocity window, maintenance, the score floor with hysteresis,
+ * attribution to the most severe cause, and closure.
+ */
+
+/** Cause indices in order of severity (index 0 is the most severe). */
+export const CAUSE_DELINQUENCY = 0;
+export const CAUSE_SCORE_FLOOR = 1;
+export const CAUSE_IDENTITY = 2;
+export const CAUSE_RISK_MODEL = 3;
+export const CAUSE_MAINTENANCE = 4;
+export const CAUSE_COUNT = 5;
+
+/**
+ * How many of `attempts` unblocked attempts of `amount` each, drawn in turn and
+ * each capped by what is left of the limit, come out above `largeShare·limit`.
+ * Attempt j (1-based) gets min(amount, room − (j−1)·amount); it is large when
+ * that exceeds largeShare·limit.
+ */
+export function largeDrawCount(attempts: number, amount: number, room: number, limit: number, largeShare: number): number {
+  const threshold = largeShare * limit;
+  if (attempts <= 0 || amount <= threshold || room <= threshold) return 0;
+  return Math.min(attempts, Math.ceil((room - threshold) / amount));
+}
+
+/** Probability that at least one of `n` independent chances with `p` each fires. */
+export function anyOf(n: number, p: number): number {
+  return n <= 0 ? 0 : 1 - Math.pow(1 - p, n);
+}
+
+/**
+ * Score-floor suspension with hysteresis: suspended below `min`, lifted only at
+ * or above `min + hysteresis`. Returns the new suspended flag.
+ */
+export function scoreFloorSuspended(wasSuspended: boolean, score: number, min: number, hysteresis: number): boolean {
+  return wasSuspended ? score < min + hysteresis : score < min;
+}
+
+/** The most severe cause among a bitmask of fired causes (bit i = cause i), or −1. */
+export function mostSevere(firedMask: number): number {
+  if (firedMask === 0) return -1;
+  return 31 - Math.clz32(firedMask & -firedMask);
+}
+
+/**
+ * Closure: `max` freeze events within (day − 365, day]. `recent` holds the days of
+ * the latest events (a ring of size ≥ max, unused entries −Infinity).
+ */
+export function shouldClose(recent: Float64Array, day: number, max: number): boolean {
+  let count = 0;
+  for (let i = 0; i < recent.length; i++) if (recent[i]! > day - 365 && recent[i]! <= day) count++;
+  return count >= max;
+}

@@ -1,0 +1,61 @@
+/**
+ * Limit policy (MODEL.md "Borrowers" and steps 4 and 6): rounding, the periodic
+ * review's cut or raise, and the new limit of an approved increase request.
+ * Pure functions of the borrower's state and the scenario's parameters.
+ */
+
+/** Every limit, initial or changed, is rounded to the nearest `roundTo`. */
+export function roundLimit(limit: number, roundTo: number): number {
+  return Math.round(limit / roundTo) * roundTo;
+}
+
+/** Limit after an increase by `factor`, capped, rounded; never above the cap. */
+export function raisedLimit(limit: number, factor: number, cap: number, roundTo: number): number {
+  const raised = roundLimit(Math.min(limit * factor, cap), roundTo);
+  return Math.min(Math.max(raised, limit), cap);
+}
+
+export const REVIEW_NONE = 0;
+export const REVIEW_CUT = 1;
+export const REVIEW_RAISE = 2;
+
+export interface ReviewParams {
+  minScore: number;
+  minUtilisation: number;
+  increaseFactor: number;
+  cutScore: number;
+  cutDrop: number;
+  cutFactor: number;
+}
+
+export interface ReviewInput {
+  score: number;
+  scoreAtLastReview: number;
+  limit: number;
+  balance: number;
+  current: boolean;
+  /** an adverse freeze (riskModel, identity, scoreFloor, delinquency) overlapped the last cleanDays */
+  adverseFreezeRecently: boolean;
+  /** a miss was billed within the last cleanDays */
+  missRecently: boolean;
+}
+
+/**
+ * The periodic review: a cut when the score is at or below cutScore or fell by at
+ * least cutDrop since the last review; otherwise a raise for a clean, active
+ * borrower. Returns REVIEW_NONE, REVIEW_CUT or REVIEW_RAISE.
+ */
+export function reviewDecision(p: ReviewParams, s: ReviewInput): number {
+  if (s.score <= p.cutScore || s.scoreAtLastReview - s.score >= p.cutDrop) return REVIEW_CUT;
+  const utilisation = s.limit > 0 ? s.balance / s.limit : 0;
+  if (s.current && s.score >= p.minScore && utilisation >= p.minUtilisation && !s.adverseFreezeRecently && !s.missRecently) {
+    return REVIEW_RAISE;
+  }
+  return REVIEW_NONE;
+}
+
+/** A cut never goes below the balance (the borrower is not pushed over limit) nor above the old limit. */
+export function cutLimit(limit: number, balance: number, cutFactor: number, roundTo: number): number {
+  const target = roundLimit(Math.max(balance, limit * cutFactor), roundTo);
+  return Math.min(limit, Math.max(target, Math.min(balance, limit)));
+}

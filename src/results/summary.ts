@@ -1,0 +1,123 @@
+/**
+ * From per-path accumulators to summary.json: per-path figures, their spread
+ * across paths (mean, se, 95% interval, percentiles), tail figures (VaR, ES),
+ * time series bands, per-segment figures.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import type { Clock } from '../model/clock.js';
+import type { Layout } from './layout.js';
+import { G, S, SEGMENT_SLOTS } from './layout.js';
+import { histogram, summarise, tailStat } from './stat.js';
+import {
+  type Value, SEGMENT_FIGURES, SERIES, conservationError, pathDetails, pathFigures, pathSeries, segmentFigures,
+} from './figures.js';
+import {
+  type Band, FREEZE_CAUSES, type FreezeCause, type Manifest, REQUEST_OUTCOMES, RESTRICTION_CAUSES, type Stat, type Summary,
+} from './types.js';
+import { HEADLINE_FIGURES } from './figure-names.js';
+
+const NO_VALUE = 'no path gave a value (a ratio over zero in every path)';
+const TAIL_LEVELS = [
+  ['95', 0.95],
+  ['99', 0.99],
+  ['999', 0.999],
+] as const;
+
+/** Per-path arrays that summary.json carries (path order). */
+export const PER_PATH_FIGURES = HEADLINE_FIGURES.filter((f) => !/VaR|ES\d/.test(f));
+
+export function buildSummary(
+  scenario: Scenario,
+  paths: readonly Float64Array[],
+  layout: Layout,
+  clock: Clock,
+  manifest: Manifest,
+): Summary {
+  const figures = paths.map((acc) => pathFigures(acc, layout, clock));
+  const details = paths.map((acc) => pathDetails(acc));
+  const column = (rows: Record<string, Value>[], key: string): Value[] => rows.map((r) => r[key] ?? null);
+
+  const perPath: Record<string, Value[]> = {};
+  const headline: Record<string, Stat> = {};
+  for (const name of PER_PATH_FIGURES) {
+    perPath[name] = column(figures, name);
+    headline[name] = summarise(perPath[name], NO_VALUE);
+  }
+  for (const base of ['lossRate', 'lossAmount'] as const) {
+    const values = perPath[base]!.filter((v): v is number => v !== null);
+    for (const [suffix, alpha] of TAIL_LEVELS) {
+      headline[`${base}VaR${suffix}`] = tailStat(values, alpha, 'var');
+      headline[`${base}ES${suffix}`] = tailStat(values, alpha, 'es');
+    }
+  }
+  const byCause = <T>(f: (c: FreezeCause) => T) =>
+    Object.fromEntries(FREEZE_CAUSES.map((c) => [c, f(c)])) as Record<FreezeCause, T>;
+  const detail = (key: string): Stat => summarise(column(details, key), NO_VALUE);
+
+  const series = paths.map((acc) => pathSeries(acc, layout));
+  const band = (key: string): Band => {
+    const b: Band = { mean: [], p05: [], p95: [] };
+    for (let t = 0; t < clock.steps; t++) {
+      const s = summarise(series.map((p) => p[key]![t] ?? null), NO_VALUE);
+      b.mean.push(s.mean);
+      b.p05.push(s.p05);
+      b.p95.push(s.p95);
+    }
+    return b;
+  };
+  const simple = Object.fromEntries(SERIES.map((k) => [k, band(k)])) as Record<(typeof SERIES)[number], Band>;
+
+  const lossRates = perPath.lossRate!.filter((v): v is number => v !== null);
+  return {
+    schemaVersion: 1,
+    manifest,
+    headline,
+    perPath,
+    byCause: {
+      freezeEventsPer1000AccountMonths: byCause((c) => detail(`freezeEventsPer1000AccountMonths.${c}`)),
+      meanFreezeDays: byCause((c) => detail(`meanFreezeDays.${c}`)),
+      endedShare: byCause((c) => detail(`endedShare.${c}`)),
+    },
+    freezeEventsPerBorrower: ['0', '1', '2', '3', '4+'].map((bucket, k) => ({ bucket, share: detail(`eventsPerBorrower.${k}`) })),
+    requests: {
+      perAccountYear: headline.requestsPerAccountYear!,
+      count: detail('requests.count'),
+      outcomes: Object.fromEntries(
+        REQUEST_OUTCOMES.map((o) => [o, { count: detail(`requests.${o}`), share: headline[`${o}Share`]! }]),
+      ) as Summary['requests']['outcomes'],
+      preIncreaseRestriction: headline.preIncreaseRestriction!,
+      preIncreaseRestrictionByCause: Object.fromEntries(
+        RESTRICTION_CAUSES.map((c) => [c, detail(`preIncreaseRestriction.${c}`)]),
+      ) as Summary['requests']['preIncreaseRestrictionByCause'],
+    },
+    reviews: { raisesPerAccount: detail('raisesPerAccount'), cutsPerAccount: detail('cutsPerAccount') },
+    segments: scenario.segments.map((seg, i) => {
+      const rows = paths.map((acc) => segmentFigures(acc, layout, clock, i));
+      return {
+        name: seg.name,
+        borrowers: paths.length > 0 ? paths[0]![layout.segmentBase + i * SEGMENT_SLOTS + G.borrowers]! : 0,
+        headline: Object.fromEntries(SEGMENT_FIGURES.map((k) => [k, summarise(column(rows, k), NO_VALUE)])),
+      };
+    }),
+    timeSeries: {
+      day: Array.from({ length: clock.steps }, (_, t) => (t + 1) * clock.stepDays),
+      open: simple.open,
+      frozen: byCause((c) => band(`frozen.${c}`)),
+      frozenTotal: simple.frozenTotal,
+      newFreezeEvents: byCause((c) => band(`newFreezeEvents.${c}`)),
+      newHolds: simple.newHolds,
+      newDefaults: simple.newDefaults,
+      cumulativeDefaultRate: simple.cumulativeDefaultRate,
+      exposure: simple.exposure,
+      meanLimit: simple.meanLimit,
+      utilisation: simple.utilisation,
+    },
+    lossDistribution: histogram(lossRates, 30),
+    conservation: { maxRelativeError: Math.max(0, ...paths.map(conservationError)) },
+  };
+}
+
+/** Borrowers at the start in a path's accumulator (for checks). */
+export function borrowersIn(acc: Float64Array): number {
+  return acc[S.borrowers]!;
+}
