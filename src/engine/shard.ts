@@ -10,7 +10,7 @@ import { BorrowerState } from '../model/borrower.js';
 import { Traits, drawTraits, segmentOf, segmentQuotas, segmentStarts } from '../model/population.js';
 import { BorrowerSimulator } from '../model/simulate.js';
 import { makeLayout } from '../results/layout.js';
-import { borrowerStream, economyStream } from './streams.js';
+import { AleaStream, STREAM_POPULATION, STREAM_REQUESTS, STREAM_STEPS, economyStream } from './streams.js';
 
 export function simulateShard(scenario: Scenario, path: number, firstBorrower: number, borrowers: number): Float64Array {
   const clock = makeClock(scenario);
@@ -22,9 +22,13 @@ export function simulateShard(scenario: Scenario, path: number, firstBorrower: n
   const starts = segmentStarts(segmentQuotas(scenario.segments.map((s) => s.share), scenario.run.borrowersPerPath));
   const traits = new Traits();
   const st = new BorrowerState(scenario.freeze.closure.maxFreezesPerYear);
+  const population = new AleaStream();
+  const stepStream = new AleaStream();
+  const requestStream = new AleaStream();
+  const seed = scenario.seed;
   for (let i = firstBorrower; i < firstBorrower + borrowers; i++) {
     const segIndex = segmentOf(starts, i);
-    drawTraits(scenario, scenario.segments[segIndex]!, segIndex, borrowerStream(scenario.seed, path, i, 'population'), traits);
+    drawTraits(scenario, scenario.segments[segIndex]!, segIndex, population.reseed(seed, path, i, STREAM_POPULATION).next, traits);
     st.reset();
     st.segment = segIndex;
     st.score = traits.score;
@@ -34,7 +38,12 @@ export function simulateShard(scenario: Scenario, path: number, firstBorrower: n
     st.externalDti = traits.externalDti;
     st.drawsPerYear = traits.drawsPerYear;
     st.drawShare = traits.drawShare;
-    sim.simulate(st, borrowerStream(scenario.seed, path, i, 'steps'), borrowerStream(scenario.seed, path, i, 'requests'), acc);
+    sim.simulate(
+      st,
+      stepStream.reseed(seed, path, i, STREAM_STEPS).next,
+      requestStream.reseed(seed, path, i, STREAM_REQUESTS).next,
+      acc,
+    );
   }
   return acc;
 }

@@ -296,7 +296,8 @@ export class BorrowerSimulator {
         acc[tBase + T.balanceOpen]! += st.balance;
         const cause = causeAt(st, b);
         if (cause >= 0) acc[tBase + T.frozen + cause]! += 1;
-      }
+      } else if (st.status === CLOSED) acc[tBase + T.closed]! += 1;
+      else acc[tBase + T.churned]! += 1;
     }
 
     // Totals at the horizon.

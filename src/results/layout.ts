@@ -73,8 +73,10 @@ export const T = {
   exposure: 13,
   limitOpen: 14,
   balanceOpen: 15,
+  closed: 16,
+  churned: 17,
 } as const;
-export const STEP_SLOTS = 16;
+export const STEP_SLOTS = 18;
 
 export interface Layout {
   segments: number;
