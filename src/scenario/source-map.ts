@@ -53,10 +53,18 @@ export class SourceMap {
       const position = exact && atKey ? (origin.key ?? origin.value) : exact ? (origin.value ?? origin.key) : (origin.value ?? origin.key);
       const loc: Location = { file: origin.file };
       if (position) loc.position = position;
-      if (origin.via) loc.via = origin.via;
+      const via = origin.via ?? this.overridesUnder(path);
+      if (via) loc.via = via;
       return loc;
     }
     return { file: this.rootFile };
+  }
+
+  /** The overrides that set fields under `path` (a rule about a list may stem from an override of one item). */
+  private overridesUnder(path: FieldPath): string | undefined {
+    const vias = new Set<string>();
+    for (const e of this.entries.values()) if (e.origin.via && isPrefix(path, e.path)) vias.add(e.origin.via);
+    return vias.size > 0 ? [...vias].join(', ') : undefined;
   }
 
   /**

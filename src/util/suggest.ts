@@ -1,5 +1,9 @@
 /** The closest candidate to a misspelt name, if it is close enough to be a likely typo. */
 export function closest(name: string, candidates: readonly string[]): string | undefined {
+  // A name cut short (`window` for `windowDays`) is a typo too, when it points to one candidate.
+  const lower = name.toLowerCase();
+  const extended = lower.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
