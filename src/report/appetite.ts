@@ -1,0 +1,86 @@
+/**
+ * Traffic lights against a scenario's risk appetite (`report.appetite`). Pure:
+ * the run report and `limitlab stress` both call `appetiteVerdicts`.
+ *
+ * Each appetite key names a headline figure. A bare number or `{ max }` is a
+ * maximum, `{ min }` a minimum; a value equal to the limit is within it.
+ * - path figures: green when the mean and its whole 95% interval are within,
+ *   amber when the mean is within but the interval crosses the limit, red when
+ *   the mean breaches it. A mean within but without an interval (one path) is
+ *   amber: nothing shows the limit is safely met.
+ * - tail figures (VaR, ES: no interval): green or red on the value.
+ * - a figure the summary lacks, or whose value is null: `unknown`, with the reason.
+ */
+import type { AppetiteLimit } from '../scenario/schema.js';
+import type { Stat, Summary } from '../results/types.js';
+
+export type Verdict = 'green' | 'amber' | 'red' | 'unknown';
+
+export interface AppetiteVerdict {
+  /** the headline figure the appetite key names */
+  figure: string;
+  bound: 'max' | 'min';
+  limit: number;
+  /** the figure's mean (the value, for a tail figure); null when unknown */
+  value: number | null;
+  ci95: [number, number] | null;
+  tail: boolean;
+  verdict: Verdict;
+  /** one sentence a reader can act on */
+  reason: string;
+}
+
+export type Appetite = Record<string, AppetiteLimit>;
+
+/** Normalises an appetite entry to a bound and a limit. */
+export function appetiteBound(limit: AppetiteLimit): { bound: 'max' | 'min'; limit: number } {
+  if (typeof limit === 'number') return { bound: 'max', limit };
+  if ('min' in limit) return { bound: 'min', limit: limit.min };
+  return { bound: 'max', limit: limit.max };
+}
+
+function within(value: number, bound: 'max' | 'min', limit: number): boolean {
+  return bound === 'max' ? value <= limit : value >= limit;
+}
+
+/** The verdict for one figure against one limit. */
+export function judge(figure: string, stat: Stat | undefined, entry: AppetiteLimit): AppetiteVerdict {
+  const { bound, limit } = appetiteBound(entry);
+  const base = { figure, bound, limit, value: stat?.mean ?? null, ci95: stat?.ci95 ?? null, tail: stat?.tail === true };
+  const side = bound === 'max' ? 'above the maximum' : 'below the minimum';
+  if (!stat) return { ...base, verdict: 'unknown', reason: `the summary has no headline figure '${figure}'` };
+  if (stat.mean === null) {
+    return { ...base, verdict: 'unknown', reason: `no value: ${stat.reason ?? 'not computed'}` };
+  }
+  if (!within(stat.mean, bound, limit)) {
+    return { ...base, verdict: 'red', reason: `${base.tail ? 'the value' : 'the mean'} is ${side}` };
+  }
+  if (base.tail) return { ...base, verdict: 'green', reason: 'the value is within the limit' };
+  if (!stat.ci95) {
+    return { ...base, verdict: 'amber', reason: `the mean is within but has no 95% interval (${stat.reason ?? 'too few paths'})` };
+  }
+  const [lo, hi] = stat.ci95;
+  if (within(lo, bound, limit) && within(hi, bound, limit)) {
+    return { ...base, verdict: 'green', reason: 'the mean and its 95% interval are within the limit' };
+  }
+  return { ...base, verdict: 'amber', reason: `the mean is within but its 95% interval reaches ${side}` };
+}
+
+/**
+ * One verdict per appetite key, in the appetite's key order. An absent appetite
+ * gives no verdicts.
+ * @example appetiteVerdicts(summary, { annualDefaultRate: 0.025, riskAdjustedRevenueRate: { min: 0.05 } })
+ */
+export function appetiteVerdicts(summary: Pick<Summary, 'headline'>, appetite: Appetite | undefined): AppetiteVerdict[] {
+  if (!appetite) return [];
+  return Object.entries(appetite).map(([figure, entry]) =>
+    judge(figure, Object.hasOwn(summary.headline, figure) ? summary.headline[figure] : undefined, entry),
+  );
+}
+
+/** The worst verdict of a set (red > amber > unknown > green); green for none. */
+export function worstVerdict(verdicts: readonly AppetiteVerdict[]): Verdict {
+  const order: Verdict[] = ['red', 'amber', 'unknown', 'green'];
+  for (const v of order) if (verdicts.some((x) => x.verdict === v)) return v;
+  return 'green';
+}
