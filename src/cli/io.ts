@@ -1,0 +1,48 @@
+/**
+ * What a command may touch of the outside world. The real process in
+ * production; tests pass their own (captured output, a fake engine, a fake
+ * Ctrl-C) and run commands in-process.
+ */
+import type { RunScenario } from '../engine/api.js';
+
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** base of relative paths in arguments */
+  cwd: string;
+  /** loaded on demand, so that `validate` and `schema` start fast */
+  loadEngine: () => Promise<RunScenario>;
+  /** subscribe to Ctrl-C (SIGINT); returns the unsubscribe */
+  onInterrupt: (handler: () => void) => () => void;
+  /** milliseconds, for throttling progress lines */
+  now: () => number;
+}
+
+// A variable, not a literal: the engine is written alongside the CLI and loaded lazily.
+const ENGINE_MODULE = '../engine/run.js';
+
+export async function loadEngine(): Promise<RunScenario> {
+  const mod = (await import(ENGINE_MODULE)) as { runScenario?: RunScenario };
+  if (typeof mod.runScenario !== 'function') throw new Error(`${ENGINE_MODULE} does not export runScenario`);
+  return mod.runScenario;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    loadEngine,
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
+    now: () => Date.now(),
+  };
+}
