@@ -1,6 +1,9 @@
 /** What a run records so that it can be identified and re-run. */
 import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import path from 'node:path';
+import { packageInfo } from '../util/package-info.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/hash.js';
 import type { Manifest } from '../results/types.js';
@@ -11,16 +14,31 @@ import { shardsPerPath } from './plan.js';
 const require = createRequire(import.meta.url);
 const RECORDED_PACKAGES = ['seedrandom', 'piscina', 'simple-statistics', 'vega', 'vega-lite', 'zod', 'yaml'];
 
+/**
+ * A dependency's version. Packages whose `exports` hide package.json (vega,
+ * piscina) are found by resolving their entry and walking up to the folder
+ * whose package.json carries their name.
+ */
 function packageVersion(name: string): string {
   try {
-    return (require(`${name}/package.json`) as { version: string }).version;
+    let dir = path.dirname(require.resolve(name));
+    for (;;) {
+      const file = path.join(dir, 'package.json');
+      if (existsSync(file)) {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name && pkg.version) return pkg.version;
+      }
+      const up = path.dirname(dir);
+      if (up === dir) return 'unknown';
+      dir = up;
+    }
   } catch {
     return 'unknown';
   }
 }
 
 export function toolVersion(): string {
-  return (require('../../package.json') as { version: string }).version;
+  return packageInfo().version;
 }
 
 export function makeManifest(scenario: Scenario, clock: Clock, execution: Manifest['execution']): Manifest {
