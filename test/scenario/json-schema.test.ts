@@ -18,10 +18,15 @@ import { BASELINE_FILE } from '../helpers/scenario-files.js';
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(scenarioJsonSchema());
 
+/** Every scenario file under scenarios/; suites (lists of scenarios, for `limitlab stress`) are not scenarios. */
 function scenarioFiles(dir = path.join(REPO_ROOT, 'scenarios')): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? scenarioFiles(path.join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [path.join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return scenarioFiles(file);
+    if (!/\.(ya?ml|json)$/.test(e.name)) return [];
+    const top = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    return top && 'scenarios' in top ? [] : [file];
+  });
 }
 
 describe('JSON Schema', () => {
