@@ -40,7 +40,7 @@ export function simulateShard(scenario: Scenario, path: number, firstBorrower: n
     st.drawShare = traits.drawShare;
     sim.simulate(
       st,
-      stepStream.reseed(seed, path, i, STREAM_STEPS).next,
+      stepStream.reseed(seed, path, i, STREAM_STEPS),
       requestStream.reseed(seed, path, i, STREAM_REQUESTS).next,
       acc,
     );

@@ -48,6 +48,28 @@ export class AleaStream {
     return (this.s2 = t - (this.c = t | 0));
   };
 
+  /**
+   * The next `n` uniforms into `out[0..n)`, the same numbers `n` calls of
+   * `next` give. The state lives in locals for the loop (registers, not four
+   * field loads and stores a draw): a borrower-step's STEP_UNIFORMS come from here.
+   */
+  fill(out: Float64Array, n: number): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let c = this.c;
+    for (let i = 0; i < n; i++) {
+      const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
+      s0 = s1;
+      s1 = s2;
+      out[i] = s2 = t - (c = t | 0);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.c = c;
+  }
+
   /** Set the state from the key (seed, path, borrower, kind). */
   reseed(seed: number, path: number, borrower: number, kind: number): this {
     const seedLo = seed >>> 0;

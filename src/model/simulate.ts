@@ -12,6 +12,7 @@ import { G, type Layout, S, SEGMENT_SLOTS, STEP_SLOTS, T } from '../results/layo
 import { toOpenUnit } from './uniform.js';
 import { clamp } from './population.js';
 import type { ModelContext } from './context.js';
+import type { AleaStream } from '../engine/streams.js';
 import {
   U_BLOCKED, U_CHURN, U_CURE, U_DRAW_NOISE, U_LARGE_DRAW, U_MAINTENANCE, U_MISS, U_PREPAY, U_SCORE, U_UNBLOCKED, U_VELOCITY,
   STEP_UNIFORMS, REQUEST_UNIFORMS,
@@ -58,10 +59,10 @@ export class BorrowerSimulator {
 
   /**
    * Simulate one borrower whose initial state is in `st` (traits set, `reset()`
-   * done). `stepNext` is its step stream (STEP_UNIFORMS per step), `reqNext` its
+   * done). `stepStream` is its step stream (STEP_UNIFORMS per step), `reqNext` its
    * request stream. Adds everything into `acc`.
    */
-  simulate(st: BorrowerState, stepNext: () => number, reqNext: () => number, acc: Float64Array): void {
+  simulate(st: BorrowerState, stepStream: AleaStream, reqNext: () => number, acc: Float64Array): void {
     const ctx = this.ctx;
     const sc = this.sc;
     const L = this.layout;
@@ -101,7 +102,7 @@ export class BorrowerSimulator {
       const a = t * D;
       const b = a + D;
       const tBase = L.stepBase + t * STEP_SLOTS;
-      for (let i = 0; i < STEP_UNIFORMS; i++) u[i] = stepNext();
+      stepStream.fill(u, STEP_UNIFORMS);
 
       // 0. A request outcome whose hold ends in this step.
       if (st.pendingDay < b) this.applyPending(st, acc, gBase, t, a);
