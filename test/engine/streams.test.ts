@@ -10,6 +10,17 @@ describe('borrower streams', () => {
     for (let i = 0; i < 1000; i++) expect(ours.next()).toBe(reference());
   });
 
+  it('fill gives the numbers next gives, and leaves the stream where next would', () => {
+    const a = new AleaStream().reseed(20261130, 5, 17, STREAM_STEPS);
+    const b = new AleaStream().reseed(20261130, 5, 17, STREAM_STEPS);
+    const out = new Float64Array(11);
+    for (let step = 0; step < 50; step++) {
+      a.fill(out, 11);
+      for (let i = 0; i < 11; i++) expect(out[i]).toBe(b.next());
+    }
+    expect(a.next()).toBe(b.next());
+  });
+
   it('depend only on their key, and reseeding in place restarts them', () => {
     const s = new AleaStream();
     const first = Array.from({ length: 5 }, s.reseed(7, 3, 42, STREAM_STEPS).next);
