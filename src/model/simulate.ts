@@ -11,7 +11,7 @@ import { binomialFromUniform, poissonFromUniform } from '../stats/sampling.js';
 import { G, type Layout, S, SEGMENT_SLOTS, STEP_SLOTS, T } from '../results/layout.js';
 import { toOpenUnit } from './uniform.js';
 import { clamp } from './population.js';
-import type { ModelContext } from './context.js';
+import type { ModelContext, SegmentConstants } from './context.js';
 import type { AleaStream } from '../engine/streams.js';
 import {
   U_BLOCKED, U_CHURN, U_CURE, U_DRAW_NOISE, U_LARGE_DRAW, U_MAINTENANCE, U_MISS, U_PREPAY, U_SCORE, U_UNBLOCKED, U_VELOCITY,
@@ -77,7 +77,6 @@ export class BorrowerSimulator {
     const rq = ctx.request;
     const credit = sc.credit;
     const scoreP = sc.score;
-    const elasticity = credit.drawLimitElasticity;
     const W = this.windowDays;
 
     acc[S.borrowers]! += 1;
@@ -111,10 +110,6 @@ export class BorrowerSimulator {
       const status0 = st.status;
       let blockedDays = 0;
       if (status0 === OPEN) {
-        for (let i = 0; i < ALL_SLOTS; i++) {
-          ctx.snapStart[i] = st.start[i]!;
-          ctx.snapEnd[i] = st.end[i]!;
-        }
         blockedDays = unionMeasure(st.start, st.end, ALL_SLOTS, a, b, ctx.scratchStart, ctx.scratchEnd);
         acc[S.openDays]! += D;
         acc[gBase + G.openDays]! += D;
@@ -129,13 +124,13 @@ export class BorrowerSimulator {
       const blocked = status0 !== CHURNED && blockedDays > 0 ? poissonFromUniform(u[U_BLOCKED]!, (hazard * blockedDays) / 365) : 0;
       const balance0 = st.balance;
       const limit0 = st.limit;
-      const xi = normalQuantile(toOpenUnit(u[U_DRAW_NOISE]!));
-      const amount =
-        st.drawShare * st.initialLimit * (elasticity === 0 ? 1 : Math.pow(limit0 / st.initialLimit, elasticity)) *
-        Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar);
+      // The amount of an attempt (one normal, an exp and a pow) is worked out only
+      // in steps that use it: with draws, or with a request (NaN until then).
+      let amount = NaN;
       const room = limit0 > balance0 ? limit0 - balance0 : 0;
       let large = 0;
       if (unblocked > 0) {
+        amount = this.drawAmount(st, seg, u[U_DRAW_NOISE]!, limit0);
         const drawnNow = Math.min(room, unblocked * amount);
         st.balance += drawnNow;
         acc[S.drawn]! += drawnNow;
@@ -153,7 +148,16 @@ export class BorrowerSimulator {
       st.windowDraws += unblocked;
 
       // 4. Limit-increase requests, at their arrival times inside the step.
-      if (rq.enabled) {
+      if (rq.enabled && st.nextArrival < b) {
+        // Request timing needs the intervals as they stood at the step's start
+        // (nothing since the step's start has changed them).
+        if (status0 === OPEN) {
+          for (let i = 0; i < ALL_SLOTS; i++) {
+            ctx.snapStart[i] = st.start[i]!;
+            ctx.snapEnd[i] = st.end[i]!;
+          }
+        }
+        if (amount !== amount) amount = this.drawAmount(st, seg, u[U_DRAW_NOISE]!, limit0);
         while (st.nextArrival < b) {
           for (let i = 0; i < REQUEST_UNIFORMS; i++) r[i] = reqNext();
           const tau = st.nextArrival;
@@ -313,6 +317,16 @@ export class BorrowerSimulator {
     }
     if (st.freezeEvents > 0 || st.holds > 0) acc[S.everRestricted]! += 1;
     acc[S.eventsHistogram + Math.min(4, st.freezeEvents)]! += 1;
+  }
+
+  /** One attempt's amount: drawShare · initialLimit · (limit/initialLimit)^elasticity · exp(σξ − σ²/2). */
+  private drawAmount(st: BorrowerState, seg: SegmentConstants, uNoise: number, limit: number): number {
+    const elasticity = this.sc.credit.drawLimitElasticity;
+    const xi = normalQuantile(toOpenUnit(uNoise));
+    return (
+      st.drawShare * st.initialLimit * (elasticity === 0 ? 1 : Math.pow(limit / st.initialLimit, elasticity)) *
+      Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar)
+    );
   }
 
   private arrivalGap(uGap: number): number {
