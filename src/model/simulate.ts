@@ -22,7 +22,7 @@ import {
   SLOT_IDENTITY, SLOT_MAINTENANCE, SLOT_RISK_REQUEST, SLOT_RISK_RULE, SLOT_SCORE_FLOOR,
   causeAt, episodeEnd, frozenAt, frozenJustBefore, setTimed, unionMeasure,
 } from './borrower.js';
-import { missHazard, misses } from './policies/credit.js';
+import { missHazard, missesFromUniform } from './policies/credit.js';
 import {
   CAUSE_DELINQUENCY, CAUSE_IDENTITY, CAUSE_MAINTENANCE, CAUSE_RISK_MODEL, CAUSE_SCORE_FLOOR,
   anyOf, largeDrawCount, mostSevere, scoreFloorSuspended, shouldClose,
@@ -180,7 +180,7 @@ export class BorrowerSimulator {
         const interest = st.balance * seg.periodInterest;
         if (st.dpd === 0) {
           const hz = missHazard(credit, st.score, st.limit > 0 ? st.balance / st.limit : 1);
-          if (misses(hz, P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, normalQuantile(toOpenUnit(u[U_MISS]!)))) {
+          if (missesFromUniform(hz, P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, toOpenUnit(u[U_MISS]!))) {
             st.dpd = P;
             st.lastMissDay = b;
             st.balance += interest;
