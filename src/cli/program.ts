@@ -7,9 +7,11 @@ import { messages } from '../messages.js';
 import { packageInfo } from '../util/package-info.js';
 import { EXIT_CODES_HELP, ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
+import { registerCompare } from './compare.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
+import { registerSweep } from './sweep.js';
 import { registerValidate } from './validate.js';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -32,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addHelpText('after', EXIT_CODES_HELP);
 
   registerRun(program, io, done);
+  registerCompare(program, io, done);
+  registerSweep(program, io, done);
   registerReport(program, io, done);
   registerValidate(program, io, done);
   registerSchema(program, io, done);

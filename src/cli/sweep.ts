@@ -1,0 +1,147 @@
+/**
+ * `limitlab sweep SCENARIO --grid path=v1,v2,... [--grid ...]`: run the
+ * cartesian grid of overrides on common random numbers and write one row per
+ * grid point.
+ *
+ *   parse the axes → resolve every grid point (a bad path or value is exit 2
+ *   before anything runs) → population rule → run the points one after another
+ *   → sweep.json and report.html (atomically) → one line per point on stdout
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { MAX_GRID_POINTS, gridPoints, gridSize, parseGridOption, pointLabel } from '../compare/grid.js';
+import { compareMessages } from '../compare/messages.js';
+import { checkPopulation } from '../compare/population.js';
+import { buildSweep } from '../compare/sweep.js';
+import { formatSweepText } from '../compare/text.js';
+import type { GridAxis } from '../compare/types.js';
+import { formatIssue, isScenarioError } from '../scenario/errors.js';
+import { displayPath } from '../scenario/load.js';
+import type { Override } from '../scenario/overrides.js';
+import { resolveScenario } from '../scenario/resolve.js';
+import type { Scenario } from '../scenario/schema.js';
+import { formatJson } from '../util/atomic-write.js';
+import { safeFolderName } from '../util/safe-name.js';
+import { type Planned, outputFolder, resolveOrPrint, runPlanned, writeResult } from './compare.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { collect, positiveInteger } from './options.js';
+import { flagOverrides } from './run.js';
+
+export const SWEEP_FILE = 'sweep.json';
+
+export interface SweepFlags {
+  grid?: string[];
+  out?: string;
+  seed?: string;
+  paths?: string;
+  borrowers?: string;
+  workers?: number;
+  set?: string[];
+  allowDifferentPopulation?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** The --grid options as axes, or the messages saying what is wrong with them. */
+export function parseGrid(options: readonly string[]): { axes: GridAxis[] } | { errors: string[] } {
+  if (options.length === 0) return { errors: [compareMessages.gridRequired()] };
+  const axes: GridAxis[] = [];
+  const errors: string[] = [];
+  for (const text of options) {
+    const axis = parseGridOption(text);
+    if (typeof axis === 'string') errors.push(axis);
+    else if (axes.some((a) => a.path === axis.path)) errors.push(compareMessages.gridDuplicatePath(axis.path));
+    else axes.push(axis);
+  }
+  if (errors.length === 0 && gridSize(axes) > MAX_GRID_POINTS) errors.push(compareMessages.gridTooLarge(gridSize(axes), MAX_GRID_POINTS));
+  return errors.length ? { errors } : { axes };
+}
+
+export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): Promise<number> {
+  // 1. The grid.
+  const grid = parseGrid(flags.grid ?? []);
+  if ('errors' in grid) {
+    for (const e of grid.errors) io.stderr.write(`${e}\n`);
+    return ExitCode.badInput;
+  }
+  const { axes } = grid;
+  const points = gridPoints(axes);
+
+  // 2. The scenario, then every grid point: each value is validated in every combination before anything runs.
+  //    Issues name the whole --grid option, so one bad path is reported once, not once per point.
+  const common: (string | Override)[] = [...(flags.set ?? []), ...flagOverrides(flags)];
+  const base = await resolveOrPrint(file, common, io);
+  if (!base) return ExitCode.badInput;
+  const shown = displayPath(path.resolve(io.cwd, file), io.cwd);
+  const scenarios: Scenario[] = [];
+  const problems = new Set<string>();
+  for (const p of points) {
+    const own: Override[] = axes.map((a) => ({ path: a.path, value: p.texts[a.path]!, source: `--grid ${a.path}=${a.texts.join(',')}` }));
+    try {
+      scenarios.push(await resolveScenario(file, [...common, ...own], { cwd: io.cwd }));
+    } catch (e) {
+      if (!isScenarioError(e)) throw e;
+      for (const issue of e.issues) problems.add(formatIssue(issue));
+    }
+  }
+  if (problems.size > 0) {
+    for (const line of problems) io.stderr.write(`${line}\n`);
+    return ExitCode.badInput;
+  }
+
+  // 3. Grid points share their random numbers only if the grid leaves the population alone.
+  const differing = [...new Set(scenarios.flatMap((s) => checkPopulation(scenarios[0]!, s).differingFields))];
+  if (differing.length > 0 && !flags.allowDifferentPopulation) {
+    io.stderr.write(`${compareMessages.sweepDifferentPopulation(differing)}\n`);
+    return ExitCode.badInput;
+  }
+
+  // 4. Where the results go.
+  const axesName = axes.map((a) => a.path.split('.').pop() ?? a.path).join('-');
+  const defaultDir = path.join('reports', 'sweep', safeFolderName(`${base.name}-${axesName}`));
+  const out = await outputFolder(path.resolve(io.cwd, flags.out ?? defaultDir), io);
+  if (!out.ok) return out.code;
+
+  // 5. Simulate every point, one after another.
+  const planned: Planned[] = points.map((p, i) => ({ label: pointLabel(p, axes), file: shown, scenario: scenarios[i]! }));
+  const ran = await runPlanned(planned, flags, io);
+  if (!ran.ok) return ran.code;
+
+  // 6. Rows, files, summary.
+  const sweep = buildSweep(shown, axes, points, ran.value);
+  const jsonFile = path.join(out.value, SWEEP_FILE);
+  const reportFile = path.join(out.value, 'report.html');
+  const failed = await writeResult(
+    jsonFile,
+    sweep,
+    async () => {
+      const { writeSweepReport } = await import('../report/sweep-report.js');
+      await writeSweepReport(sweep, out.value);
+    },
+    reportFile,
+    io,
+  );
+  if (failed !== undefined) return failed;
+  io.stdout.write(flags.json ? formatJson(sweep) : formatSweepText(sweep, { json: displayPath(jsonFile, io.cwd) }));
+  (flags.json ? io.stderr : io.stdout).write(`report: ${displayPath(reportFile, io.cwd)}\n`);
+  return ExitCode.ok;
+}
+
+export function registerSweep(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('sweep')
+    .description('run a grid of overrides on common random numbers and write one row per grid point')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--grid <path=v1,v2,...>', 'a field and its values, read as YAML like --set (repeatable: the grid is every combination)', collect)
+    .option('-o, --out <dir>', 'output folder (default: reports/sweep/<scenario>-<fields>/)')
+    .option('--seed <n>', 'override seed')
+    .option('--paths <n>', 'override run.paths')
+    .option('--borrowers <n>', 'override run.borrowersPerPath')
+    .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
+    .option('--set <path=value>', 'override a field at every grid point (repeatable)', collect)
+    .option('--allow-different-population', 'sweep even when the grid varies population parameters (differences then carry extra noise)')
+    .option('--json', 'print sweep.json instead of the summary')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (file: string, flags: SweepFlags) => done(await sweepCommand(file, flags, io)));
+}

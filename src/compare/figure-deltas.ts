@@ -1,0 +1,45 @@
+/**
+ * Every headline figure of two summaries, alternative − base: paired across
+ * paths for figures with per-path values, both values and their difference for
+ * tail figures (VaR, ES).
+ */
+import { HEADLINE_FIGURES } from '../results/figure-names.js';
+import type { Stat, Summary } from '../results/types.js';
+import { compareMessages } from './messages.js';
+import { pairedDifference, unpairedDifference } from './paired.js';
+import type { FigureDelta, TailFigureDelta } from './types.js';
+
+/** Headline figure names of both summaries: limitlab's order, then any others alphabetically. */
+export function figureNames(...summaries: readonly Pick<Summary, 'headline'>[]): string[] {
+  const present = new Set(summaries.flatMap((s) => Object.keys(s.headline)));
+  const known = HEADLINE_FIGURES.filter((f) => present.has(f));
+  const others = [...present].filter((f) => !(HEADLINE_FIGURES as readonly string[]).includes(f)).sort();
+  return [...known, ...others];
+}
+
+function tailDelta(a: Stat | undefined, b: Stat | undefined): TailFigureDelta {
+  const base = a?.mean ?? null;
+  const alternative = b?.mean ?? null;
+  const difference = base !== null && alternative !== null && Number.isFinite(alternative - base) ? alternative - base : null;
+  return { tail: true, base, alternative, difference, reason: compareMessages.tailNoInterval() };
+}
+
+const MISSING: Stat = { mean: null, se: null, ci95: null, p05: null, p50: null, p95: null, n: 0, reason: 'not in the summary' };
+
+/**
+ * The change of every headline figure from `base` to `alt`. A figure with
+ * per-path values in both is paired path by path (unpaired when the path counts
+ * differ); one without (a summary written before per-path values were kept) is
+ * compared as two independent means.
+ */
+export function figureDeltas(base: Summary, alt: Summary): Record<string, FigureDelta> {
+  const out: Record<string, FigureDelta> = {};
+  for (const name of figureNames(base, alt)) {
+    const a = base.headline[name];
+    const b = alt.headline[name];
+    if (a?.tail || b?.tail) out[name] = tailDelta(a, b);
+    else if (base.perPath[name] && alt.perPath[name]) out[name] = pairedDifference(base.perPath[name], alt.perPath[name]);
+    else out[name] = unpairedDifference(a ?? MISSING, b ?? MISSING, 'no per-path values in the summary, so paths cannot be paired');
+  }
+  return out;
+}

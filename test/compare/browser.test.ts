@@ -1,0 +1,62 @@
+/**
+ * The comparison report in headless Chromium (as test/report/browser.test.ts):
+ * every chart draws, the console stays clean, nothing is requested but the file.
+ * Skips where /usr/bin/chromium is missing, unless CI=true or LIMITLAB_REQUIRE_BROWSER=1.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPARE_CHARTS, writeCompareReport } from '../../src/report/compare-report.js';
+import { SWEEP_CHARTS, writeSweepReport } from '../../src/report/sweep-report.js';
+import { HOSTILE_NAME } from '../fixtures/summary-fixture.js';
+import { browserAvailability, chartStates, visitFile } from '../helpers/browser.js';
+import { comparisonFixture, sweepFixture } from './fixture.js';
+
+const browser = browserAvailability();
+const skip = !browser.available && !browser.required;
+if (skip) console.warn(`[compare report browser tests] SKIPPED: ${browser.message}`);
+
+describe.skipIf(skip)(`comparison and sweep reports in headless Chromium (${browser.message})`, () => {
+  let dir: string;
+  beforeAll(async () => {
+    if (!browser.available) throw new Error(browser.message);
+    dir = await mkdtemp(path.join(tmpdir(), 'limitlab-compare-browser-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['comparison', () => writeCompareReport(comparisonFixture(), path.join(dir, 'compare')), COMPARE_CHARTS],
+    ['sweep', () => writeSweepReport(sweepFixture(), path.join(dir, 'sweep')), SWEEP_CHARTS],
+  ] as const)('the %s report draws every chart, logs no error and requests nothing but the file', async (_, write, names) => {
+    const file = (await write()).html;
+    await visitFile(file, async ({ page, requests, consoleErrors, pageErrors, dialogs }) => {
+      const charts = await chartStates(page);
+      expect(charts.map((c) => c.name).sort()).toEqual([...names].sort());
+      for (const c of charts) {
+        expect(c, c.name).toMatchObject({ rendered: true });
+        expect(c.width, c.name).toBeGreaterThan(100);
+        expect(c.height, c.name).toBeGreaterThan(100);
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([pathToFileURL(file).href]);
+    });
+  });
+
+  it('shows hostile policy names as text and runs none of them', async () => {
+    const file = (await writeCompareReport(comparisonFixture({ name: HOSTILE_NAME }, ['<img src=x onerror="window.__pwned=2">']), path.join(dir, 'hostile'))).html;
+    await visitFile(file, async ({ page, consoleErrors, pageErrors, dialogs }) => {
+      expect(await page.evaluate('window.__pwned')).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect((await chartStates(page)).every((c) => c.rendered)).toBe(true);
+      expect(await page.locator('[data-chart="compare-forest"] svg text', { hasText: 'onerror' }).count()).toBeGreaterThan(0);
+      expect(consoleErrors).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+});
