@@ -9,6 +9,7 @@ import type { Economy } from './economy.js';
 import type { RequestParams } from './policies/requests.js';
 import type { ReviewParams } from './policies/limits.js';
 import { cureProbability } from './policies/credit.js';
+import { churnProbability } from './policies/churn.js';
 import { ALL_SLOTS } from './borrower.js';
 
 /** Uniforms drawn from the borrower's step stream in every step, whatever happens. */
@@ -55,6 +56,8 @@ export class ModelContext {
   readonly maintenanceHit: Float64Array;
   readonly billing: Uint8Array;
   readonly prepayProb: number;
+  /** churn probability of a step with no post-freeze elevation (most steps): computed once, not per step */
+  readonly churnBase: number;
   readonly request: RequestParams & {
     enabled: boolean;
     perYear: number;
@@ -106,6 +109,8 @@ export class ModelContext {
       this.billing[t] = isBillingStep(clock, t) ? 1 : 0;
     }
     this.prepayProb = rateToProb(scenario.prepayment.perYear, P);
+    const ch = scenario.churn;
+    this.churnBase = churnProbability(ch.perYear, ch.afterFreezeMultiplier, ch.afterFreezeDays, -Infinity, 0, clock.stepDays);
     const rq = scenario.limits.request;
     this.request = {
       enabled: rq.enabled && rq.perYear > 0,

@@ -287,7 +287,7 @@ export class BorrowerSimulator {
 
       // 7. Churn, after closing any freeze episode that ended in this step.
       if (st.inEpisode) this.closeEpisodeIfEnded(st, acc, b);
-      if (st.status === OPEN && u[U_CHURN]! < churnProbability(sc.churn.perYear, sc.churn.afterFreezeMultiplier, sc.churn.afterFreezeDays, st.lastFreezeEnd, a, b)) {
+      if (st.status === OPEN && u[U_CHURN]! < this.churnProbability(st.lastFreezeEnd, a, b)) {
         st.status = CHURNED;
         st.inEpisode = false;
         acc[S.churned]! += 1;
@@ -327,6 +327,17 @@ export class BorrowerSimulator {
       st.drawShare * st.initialLimit * (elasticity === 0 ? 1 : Math.pow(limit / st.initialLimit, elasticity)) *
       Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar)
     );
+  }
+
+  /**
+   * churnProbability for the step [a, b): the context's precomputed value unless
+   * the step overlaps the elevated window after the latest freeze (the value is
+   * the same; only an expm1 a step is saved).
+   */
+  private churnProbability(lastFreezeEnd: number, a: number, b: number): number {
+    const ch = this.sc.churn;
+    if (lastFreezeEnd + ch.afterFreezeDays <= a) return this.ctx.churnBase;
+    return churnProbability(ch.perYear, ch.afterFreezeMultiplier, ch.afterFreezeDays, lastFreezeEnd, a, b);
   }
 
   private arrivalGap(uGap: number): number {
