@@ -11,6 +11,7 @@ import { registerCompare } from './compare.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
+import { registerStress } from './stress.js';
 import { registerSweep } from './sweep.js';
 import { registerValidate } from './validate.js';
 
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerReport(program, io, done);
   registerValidate(program, io, done);
   registerSchema(program, io, done);
+  registerStress(program, io, done);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
