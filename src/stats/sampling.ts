@@ -15,6 +15,8 @@ import { binomialPmfPQ, poissonPmf } from './pmf.js';
 const SEARCH_FROM_ZERO_MAX_MEAN = 30;
 /** Summing the CDF down from the mode stops at terms this small relative to the sum. */
 const TAIL_EPS = 1e-20;
+/** Margin under 1 − mean below which a Poisson count is surely 0 (several ulps of 1). */
+const ZERO_MARGIN = 1e-15;
 /**
  * Searching down from the mode, F(k) = F(m) − Σ pmf carries rounding of ~1e-16·√mean;
  * below this share of F(m) it is noise, and the search stops there rather than
@@ -50,6 +52,10 @@ export function poissonFromUniform(u: number, mean: number): number {
   }
   if (mean === 0) return 0;
   if (mean <= SEARCH_FROM_ZERO_MAX_MEAN) {
+    // F(0) = e^−mean > 1 − mean, and Math.exp errs by under an ulp (1.1e-16 here),
+    // so u below 1 − mean − ZERO_MARGIN gives 0 exactly as the search would, without
+    // the exp: most of the engine's calls (a few draws a year, one step) end here.
+    if (u < 1 - mean - ZERO_MARGIN) return 0;
     let k = 0;
     let pk = Math.exp(-mean);
     let cdf = pk;
