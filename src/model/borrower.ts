@@ -60,6 +60,13 @@ export class BorrowerState {
   episodeStart = 0;
   episodeCause = 0;
   lastFreezeEnd = -Infinity;
+  /**
+   * No interval (freeze or hold) ends after this day: an upper bound on every
+   * `end`, so a step starting at or after it needs no interval arithmetic (most
+   * steps of most borrowers). Every write that may raise an end raises it
+   * (`setInterval`, `setTimed`); lowering an end (`liftUntimed`) tightens it again.
+   */
+  restrictedUntil = -Infinity;
 
   constructor(closureWindow: number) {
     this.recentEvents = new Float64Array(Math.max(1, closureWindow));
@@ -84,7 +91,23 @@ export class BorrowerState {
     this.episodeStart = 0;
     this.episodeCause = 0;
     this.lastFreezeEnd = -Infinity;
+    this.restrictedUntil = -Infinity;
   }
+}
+
+/** Slot `i` becomes the interval [from, to) (to = +Infinity for an untimed freeze). */
+export function setInterval(st: BorrowerState, i: number, from: number, to: number): void {
+  st.start[i] = from;
+  st.end[i] = to;
+  if (to > st.restrictedUntil) st.restrictedUntil = to;
+}
+
+/** An untimed freeze in slot `i` lifts at `day`. */
+export function liftUntimed(st: BorrowerState, i: number, day: number): void {
+  st.end[i] = day;
+  let until = -Infinity;
+  for (let j = 0; j < ALL_SLOTS; j++) if (st.end[j]! > until) until = st.end[j]!;
+  st.restrictedUntil = until;
 }
 
 /** Is any freeze slot active at the instant `day`? */
@@ -189,4 +212,5 @@ export function setTimed(st: BorrowerState, i: number, from: number, to: number,
     st.start[i] = from;
     st.end[i] = to;
   }
+  if (st.end[i]! > st.restrictedUntil) st.restrictedUntil = st.end[i]!;
 }

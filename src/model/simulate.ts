@@ -20,7 +20,7 @@ import {
 import {
   ALL_SLOTS, BorrowerState, CHURNED, CLOSED, DEFAULTED, FREEZE_SLOTS, OPEN, SLOT_CAUSE, SLOT_DELINQUENCY, SLOT_HOLD,
   SLOT_IDENTITY, SLOT_MAINTENANCE, SLOT_RISK_REQUEST, SLOT_RISK_RULE, SLOT_SCORE_FLOOR,
-  causeAt, episodeEnd, frozenAt, frozenJustBefore, setTimed, unionMeasure,
+  causeAt, episodeEnd, frozenAt, frozenJustBefore, liftUntimed, setInterval, setTimed, unionMeasure,
 } from './borrower.js';
 import { missHazard, missesFromUniform } from './policies/credit.js';
 import {
@@ -91,8 +91,7 @@ export class BorrowerSimulator {
 
     // The score floor is checked where the score changes: at the start too.
     if (fr.scoreFloor.enabled && st.score < fr.scoreFloor.min) {
-      st.start[SLOT_SCORE_FLOOR] = 0;
-      st.end[SLOT_SCORE_FLOOR] = Infinity;
+      setInterval(st, SLOT_SCORE_FLOOR, 0, Infinity);
       this.recordEvent(st, acc, gBase, CAUSE_SCORE_FLOOR, 0, 0);
     }
 
@@ -110,7 +109,8 @@ export class BorrowerSimulator {
       const status0 = st.status;
       let blockedDays = 0;
       if (status0 === OPEN) {
-        blockedDays = unionMeasure(st.start, st.end, ALL_SLOTS, a, b, ctx.scratchStart, ctx.scratchEnd);
+        // (restrictedUntil ≤ a: nothing restricts this step, and the measure is 0)
+        if (st.restrictedUntil > a) blockedDays = unionMeasure(st.start, st.end, ALL_SLOTS, a, b, ctx.scratchStart, ctx.scratchEnd);
         acc[S.openDays]! += D;
         acc[gBase + G.openDays]! += D;
       } else if (status0 === CLOSED) {
@@ -221,20 +221,20 @@ export class BorrowerSimulator {
 
       // 5. Freeze rules, at the end of the step.
       if (st.status === OPEN) {
-        const frozenDays = unionMeasure(st.start, st.end, FREEZE_SLOTS, a, b, ctx.scratchStart, ctx.scratchEnd);
+        const frozenDays = st.restrictedUntil > a ? unionMeasure(st.start, st.end, FREEZE_SLOTS, a, b, ctx.scratchStart, ctx.scratchEnd) : 0;
         acc[S.frozenDays]! += frozenDays;
         acc[gBase + G.frozenDays]! += frozenDays;
         let fired = 0;
         if (fr.delinquency.enabled) {
           const active = st.end[SLOT_DELINQUENCY] === Infinity;
           if (st.dpd > 0 && !active) fired |= 1 << CAUSE_DELINQUENCY;
-          else if (st.dpd === 0 && active) st.end[SLOT_DELINQUENCY] = b;
+          else if (st.dpd === 0 && active) liftUntimed(st, SLOT_DELINQUENCY, b);
         }
         if (fr.scoreFloor.enabled && billing) {
           const suspended = st.end[SLOT_SCORE_FLOOR] === Infinity;
           const now = scoreFloorSuspended(suspended, st.score, fr.scoreFloor.min, fr.scoreFloor.hysteresis);
           if (now && !suspended) fired |= 1 << CAUSE_SCORE_FLOOR;
-          else if (!now && suspended) st.end[SLOT_SCORE_FLOOR] = b;
+          else if (!now && suspended) liftUntimed(st, SLOT_SCORE_FLOOR, b);
         }
         const rm = fr.riskModel;
         if (rm.enabled && rm.days > 0) {
@@ -244,14 +244,8 @@ export class BorrowerSimulator {
         if (fr.maintenance.days > 0 && u[U_MAINTENANCE]! < ctx.maintenanceHit[t]!) fired |= 1 << CAUSE_MAINTENANCE;
         if (fired !== 0) {
           if (!frozenJustBefore(st, b)) this.recordEvent(st, acc, gBase, mostSevere(fired), b, t);
-          if (fired & (1 << CAUSE_DELINQUENCY)) {
-            st.start[SLOT_DELINQUENCY] = b;
-            st.end[SLOT_DELINQUENCY] = Infinity;
-          }
-          if (fired & (1 << CAUSE_SCORE_FLOOR)) {
-            st.start[SLOT_SCORE_FLOOR] = b;
-            st.end[SLOT_SCORE_FLOOR] = Infinity;
-          }
+          if (fired & (1 << CAUSE_DELINQUENCY)) setInterval(st, SLOT_DELINQUENCY, b, Infinity);
+          if (fired & (1 << CAUSE_SCORE_FLOOR)) setInterval(st, SLOT_SCORE_FLOOR, b, Infinity);
           if (fired & (1 << CAUSE_RISK_MODEL)) setTimed(st, SLOT_RISK_RULE, b, b + rm.days, a);
           if (fired & (1 << CAUSE_MAINTENANCE)) setTimed(st, SLOT_MAINTENANCE, b, b + fr.maintenance.days, a);
         }
@@ -299,7 +293,7 @@ export class BorrowerSimulator {
         acc[tBase + T.open]! += 1;
         acc[tBase + T.limitOpen]! += st.limit;
         acc[tBase + T.balanceOpen]! += st.balance;
-        const cause = causeAt(st, b);
+        const cause = st.restrictedUntil > b ? causeAt(st, b) : -1;
         if (cause >= 0) acc[tBase + T.frozen + cause]! += 1;
       } else if (st.status === CLOSED) acc[tBase + T.closed]! += 1;
       else acc[tBase + T.churned]! += 1;
@@ -370,8 +364,7 @@ export class BorrowerSimulator {
     }
     if (restricted) acc[S.preRestricted]! += 1;
 
-    st.start[SLOT_HOLD] = tau;
-    st.end[SLOT_HOLD] = tau + rq.holdDays;
+    setInterval(st, SLOT_HOLD, tau, tau + rq.holdDays);
     st.holds += 1;
     acc[S.holds]! += 1;
     acc[gBase + G.holds]! += 1;
