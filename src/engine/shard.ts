@@ -12,6 +12,14 @@ import { BorrowerSimulator } from '../model/simulate.js';
 import { makeLayout } from '../results/layout.js';
 import { AleaStream, STREAM_POPULATION, STREAM_REQUESTS, STREAM_STEPS, economyStream } from './streams.js';
 
+// One set of streams per thread, reseeded for every borrower and reused across
+// shards: fresh stream objects bring fresh `next` closures, and every call site
+// that has seen the old ones (drawTraits, the Gamma sampler, the request draws)
+// deoptimises at the next shard ('wrong call target').
+const population = new AleaStream();
+const stepStream = new AleaStream();
+const requestStream = new AleaStream();
+
 export function simulateShard(scenario: Scenario, path: number, firstBorrower: number, borrowers: number): Float64Array {
   const clock = makeClock(scenario);
   const economy = buildEconomy(scenario, clock, economyStream(scenario.seed, path));
@@ -22,9 +30,6 @@ export function simulateShard(scenario: Scenario, path: number, firstBorrower: n
   const starts = segmentStarts(segmentQuotas(scenario.segments.map((s) => s.share), scenario.run.borrowersPerPath));
   const traits = new Traits();
   const st = new BorrowerState(scenario.freeze.closure.maxFreezesPerYear);
-  const population = new AleaStream();
-  const stepStream = new AleaStream();
-  const requestStream = new AleaStream();
   const seed = scenario.seed;
   for (let i = firstBorrower; i < firstBorrower + borrowers; i++) {
     const segIndex = segmentOf(starts, i);

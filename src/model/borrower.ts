@@ -30,18 +30,22 @@ export const SLOT_CAUSE = [0, 1, 2, 3, 3, 4] as const;
 export class BorrowerState {
   segment = 0;
   status = OPEN;
-  score = 0;
-  limit = 0;
-  initialLimit = 0;
-  balance = 0;
-  monthlyIncome = 0;
-  externalDti = 0;
-  drawsPerYear = 0;
-  drawShare = 0;
+  // Real-valued fields start as NaN (set for every borrower before use): a field
+  // that first holds small integers gets an integer representation, and the first
+  // fraction (a limit cut to a balance, after thousands of borrowers) changes the
+  // object's map and throws away the hot loop's compiled code.
+  score = NaN;
+  limit = NaN;
+  initialLimit = NaN;
+  balance = NaN;
+  monthlyIncome = NaN;
+  externalDti = NaN;
+  drawsPerYear = NaN;
+  drawShare = NaN;
   /** days past due; 0 is current */
   dpd = 0;
   lastMissDay = -Infinity;
-  scoreAtLastReview = 0;
+  scoreAtLastReview = NaN;
   windowIndex = -1;
   windowDraws = 0;
   /** interval starts and ends, FREEZE_SLOTS freeze slots then the hold */
@@ -57,7 +61,8 @@ export class BorrowerState {
   freezeEvents = 0;
   holds = 0;
   inEpisode = false;
-  episodeStart = 0;
+  /** −Infinity rather than 0: a double from the start (see score above) */
+  episodeStart = -Infinity;
   episodeCause = 0;
   lastFreezeEnd = -Infinity;
   /**
@@ -88,7 +93,7 @@ export class BorrowerState {
     this.freezeEvents = 0;
     this.holds = 0;
     this.inEpisode = false;
-    this.episodeStart = 0;
+    this.episodeStart = -Infinity;
     this.episodeCause = 0;
     this.lastFreezeEnd = -Infinity;
     this.restrictedUntil = -Infinity;

@@ -126,7 +126,19 @@ export class ModelContext {
       maxDraws: scenario.freeze.riskModel.velocity.maxDraws,
       behaviourCleanDays: rq.behaviour.cleanDays,
     };
+    // Field by field, not a spread: a literal has the same map in every shard, and
+    // the hot loop's reads of it stay monomorphic (a spread copy did not: a deopt).
     const rv = scenario.limits.review;
-    this.review = { ...rv };
+    this.review = {
+      enabled: rv.enabled,
+      everyDays: rv.everyDays,
+      cleanDays: rv.cleanDays,
+      minScore: rv.minScore,
+      minUtilisation: rv.minUtilisation,
+      increaseFactor: rv.increaseFactor,
+      cutScore: rv.cutScore,
+      cutDrop: rv.cutDrop,
+      cutFactor: rv.cutFactor,
+    };
   }
 }

@@ -41,13 +41,14 @@ export function segmentOf(starts: readonly number[], borrower: number): number {
 /** A borrower's traits at the start; one object is reused for every borrower of a shard. */
 export class Traits {
   segment = 0;
-  score = 0;
-  monthlyIncome = 0;
-  externalDti = 0;
-  drawsPerYear = 0;
-  drawShare = 0;
-  limit = 0;
-  balance = 0;
+  // NaN, a double, so that these fields never change representation (see BorrowerState)
+  score = NaN;
+  monthlyIncome = NaN;
+  externalDti = NaN;
+  drawsPerYear = NaN;
+  drawShare = NaN;
+  limit = NaN;
+  balance = NaN;
 }
 
 /**

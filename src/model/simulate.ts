@@ -28,15 +28,22 @@ import {
   anyOf, largeDrawCount, mostSevere, scoreFloorSuspended, shouldClose,
 } from './policies/freeze.js';
 import { OUTCOME_APPROVED, OUTCOME_ESCALATED, OUTCOME_IDENTITY_FAILED, decideRequest } from './policies/requests.js';
-import { REVIEW_CUT, REVIEW_RAISE, cutLimit, raisedLimit, reviewDecision } from './policies/limits.js';
+import { REVIEW_CUT, REVIEW_RAISE, type ReviewInput, cutLimit, raisedLimit, reviewDecision } from './policies/limits.js';
 import { churnProbability } from './policies/churn.js';
 import type { RequestState } from './policies/requests.js';
 
 const LOOKBACK_DAYS = 30;
 
-/** Reused request state (one per module: workers are single-threaded). */
+/**
+ * Reused request and review inputs (one per module: workers are single-threaded),
+ * so the loop allocates nothing. Real-valued fields start as NaN, a double, so
+ * the first fractional value does not change the object's map (a deopt).
+ */
 const req: RequestState = {
-  tau: 0, score: 0, balance: 0, monthlyIncome: 1, externalDti: 0, termMonths: 1, apr: 0, windowDraws: 0, lastMissDay: -Infinity,
+  tau: NaN, score: NaN, balance: NaN, monthlyIncome: NaN, externalDti: NaN, termMonths: 1, apr: NaN, windowDraws: 0, lastMissDay: -Infinity,
+};
+const rev: ReviewInput = {
+  score: NaN, scoreAtLastReview: NaN, limit: NaN, balance: NaN, current: false, adverseFreezeRecently: false, missRecently: false,
 };
 
 export class BorrowerSimulator {
@@ -259,15 +266,14 @@ export class BorrowerSimulator {
         for (let i = 0; i < FREEZE_SLOTS; i++) {
           if (i !== SLOT_MAINTENANCE && st.start[i]! < b && st.end[i]! > since) adverse = true;
         }
-        const decision = reviewDecision(rv, {
-          score: st.score,
-          scoreAtLastReview: st.scoreAtLastReview,
-          limit: st.limit,
-          balance: st.balance,
-          current: st.dpd === 0,
-          adverseFreezeRecently: adverse,
-          missRecently: st.lastMissDay > since,
-        });
+        rev.score = st.score;
+        rev.scoreAtLastReview = st.scoreAtLastReview;
+        rev.limit = st.limit;
+        rev.balance = st.balance;
+        rev.current = st.dpd === 0;
+        rev.adverseFreezeRecently = adverse;
+        rev.missRecently = st.lastMissDay > since;
+        const decision = reviewDecision(rv, rev);
         const roundTo = sc.limits.initial.roundTo;
         if (decision === REVIEW_CUT) {
           st.limit = cutLimit(st.limit, st.balance, rv.cutFactor, roundTo);
