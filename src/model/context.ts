@@ -55,6 +55,12 @@ export class ModelContext {
   /** probability that an open account is hit by this step's maintenance events */
   readonly maintenanceHit: Float64Array;
   readonly billing: Uint8Array;
+  /** per step: the velocity window it starts in, and whether a window ends at its end
+   *  (calendar arithmetic, a division and a remainder, done once per shard) */
+  readonly windowIndex: Int32Array;
+  readonly windowEnds: Uint8Array;
+  /** per step: a periodic review falls at its end */
+  readonly reviewDue: Uint8Array;
   readonly prepayProb: number;
   /** churn probability of a step with no post-freeze elevation (most steps): computed once, not per step */
   readonly churnBase: number;
@@ -98,6 +104,11 @@ export class ModelContext {
     this.cureProb = new Float64Array(steps);
     this.maintenanceHit = new Float64Array(steps);
     this.billing = new Uint8Array(steps);
+    this.windowIndex = new Int32Array(steps);
+    this.windowEnds = new Uint8Array(steps);
+    this.reviewDue = new Uint8Array(steps);
+    const W = scenario.freeze.riskModel.velocity.windowDays;
+    const reviewEvery = scenario.limits.review.everyDays;
     const c = scenario.credit;
     const m = scenario.freeze.maintenance;
     for (let t = 0; t < steps; t++) {
@@ -107,6 +118,11 @@ export class ModelContext {
       const n = economy.maintenanceEvents[t]!;
       this.maintenanceHit[t] = m.enabled && n > 0 ? 1 - Math.pow(1 - m.affectedShare, n) : 0;
       this.billing[t] = isBillingStep(clock, t) ? 1 : 0;
+      const a = t * clock.stepDays;
+      const b = a + clock.stepDays;
+      this.windowIndex[t] = Math.floor(a / W);
+      this.windowEnds[t] = b % W === 0 ? 1 : 0;
+      this.reviewDue[t] = b % reviewEvery === 0 ? 1 : 0;
     }
     this.prepayProb = rateToProb(scenario.prepayment.perYear, P);
     const ch = scenario.churn;

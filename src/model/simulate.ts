@@ -50,7 +50,6 @@ export class BorrowerSimulator {
   private readonly sc;
   private readonly stepDays: number;
   private readonly P: number;
-  private readonly windowDays: number;
   private readonly closureMax: number;
 
   constructor(
@@ -60,7 +59,6 @@ export class BorrowerSimulator {
     this.sc = ctx.scenario;
     this.stepDays = ctx.clock.stepDays;
     this.P = ctx.clock.billingDays;
-    this.windowDays = this.sc.freeze.riskModel.velocity.windowDays;
     this.closureMax = this.sc.freeze.closure.maxFreezesPerYear;
   }
 
@@ -84,7 +82,6 @@ export class BorrowerSimulator {
     const rq = ctx.request;
     const credit = sc.credit;
     const scoreP = sc.score;
-    const W = this.windowDays;
 
     acc[S.borrowers]! += 1;
     acc[gBase + G.borrowers]! += 1;
@@ -146,7 +143,7 @@ export class BorrowerSimulator {
       acc[S.attempts]! += unblocked + blocked;
       acc[S.blockedAttempts]! += blocked;
       acc[gBase + G.blockedAttempts]! += blocked;
-      const windowIndex = Math.floor(a / W);
+      const windowIndex = ctx.windowIndex[t]!;
       if (windowIndex !== st.windowIndex) {
         st.windowIndex = windowIndex;
         st.windowDraws = 0;
@@ -246,7 +243,7 @@ export class BorrowerSimulator {
         const rm = fr.riskModel;
         if (rm.enabled && rm.days > 0) {
           if (large > 0 && u[U_LARGE_DRAW]! < anyOf(large, rm.detectProb)) fired |= 1 << CAUSE_RISK_MODEL;
-          if (b % W === 0 && st.windowDraws >= rm.velocity.maxDraws && u[U_VELOCITY]! < rm.detectProb) fired |= 1 << CAUSE_RISK_MODEL;
+          if (ctx.windowEnds[t] === 1 && st.windowDraws >= rm.velocity.maxDraws && u[U_VELOCITY]! < rm.detectProb) fired |= 1 << CAUSE_RISK_MODEL;
         }
         if (fr.maintenance.days > 0 && u[U_MAINTENANCE]! < ctx.maintenanceHit[t]!) fired |= 1 << CAUSE_MAINTENANCE;
         if (fired !== 0) {
@@ -260,7 +257,7 @@ export class BorrowerSimulator {
 
       // 6. Periodic review.
       const rv = ctx.review;
-      if (rv.enabled && st.status === OPEN && b % rv.everyDays === 0) {
+      if (rv.enabled && st.status === OPEN && ctx.reviewDue[t] === 1) {
         const since = b - rv.cleanDays;
         let adverse = false;
         for (let i = 0; i < FREEZE_SLOTS; i++) {
