@@ -10,6 +10,7 @@ import type { RequestParams } from './policies/requests.js';
 import type { ReviewParams } from './policies/limits.js';
 import { cureProbability } from './policies/credit.js';
 import { churnProbability } from './policies/churn.js';
+import { MissScreen } from './policies/miss-screen.js';
 import { ALL_SLOTS } from './borrower.js';
 
 /** Uniforms drawn from the borrower's step stream in every step, whatever happens. */
@@ -62,6 +63,7 @@ export class ModelContext {
   /** per step: a periodic review falls at its end */
   readonly reviewDue: Uint8Array;
   readonly prepayProb: number;
+  readonly missScreen: MissScreen;
   /** churn probability of a step with no post-freeze elevation (most steps): computed once, not per step */
   readonly churnBase: number;
   readonly request: RequestParams & {
@@ -125,6 +127,7 @@ export class ModelContext {
       this.reviewDue[t] = b % reviewEvery === 0 ? 1 : 0;
     }
     this.prepayProb = rateToProb(scenario.prepayment.perYear, P);
+    this.missScreen = new MissScreen(scenario.credit, scenario.score.min, scenario.score.max, P);
     const ch = scenario.churn;
     this.churnBase = churnProbability(ch.perYear, ch.afterFreezeMultiplier, ch.afterFreezeDays, -Infinity, 0, clock.stepDays);
     const rq = scenario.limits.request;

@@ -183,8 +183,12 @@ export class BorrowerSimulator {
       if (billing && st.balance > 0) {
         const interest = st.balance * seg.periodInterest;
         if (st.dpd === 0) {
-          const hz = missHazard(credit, st.score, st.limit > 0 ? st.balance / st.limit : 1);
-          if (missesFromUniform(hz, P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, toOpenUnit(u[U_MISS]!))) {
+          const utilisation = st.limit > 0 ? st.balance / st.limit : 1;
+          const uMiss = toOpenUnit(u[U_MISS]!);
+          if (
+            !ctx.missScreen.surelyNoMiss(st.score, utilisation, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss) &&
+            missesFromUniform(missHazard(credit, st.score, utilisation), P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss)
+          ) {
             st.dpd = P;
             st.lastMissDay = b;
             st.balance += interest;
