@@ -69,7 +69,7 @@ export class BorrowerState {
    * No interval (freeze or hold) ends after this day: an upper bound on every
    * `end`, so a step starting at or after it needs no interval arithmetic (most
    * steps of most borrowers). Every write that may raise an end raises it
-   * (`setInterval`, `setTimed`); lowering an end (`liftUntimed`) tightens it again.
+   * (`setSlot`, `setTimed`); lowering an end (`liftUntimed`) tightens it again.
    */
   restrictedUntil = -Infinity;
 
@@ -101,7 +101,7 @@ export class BorrowerState {
 }
 
 /** Slot `i` becomes the interval [from, to) (to = +Infinity for an untimed freeze). */
-export function setInterval(st: BorrowerState, i: number, from: number, to: number): void {
+export function setSlot(st: BorrowerState, i: number, from: number, to: number): void {
   st.start[i] = from;
   st.end[i] = to;
   if (to > st.restrictedUntil) st.restrictedUntil = to;

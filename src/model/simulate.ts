@@ -20,7 +20,7 @@ import {
 import {
   ALL_SLOTS, BorrowerState, CHURNED, CLOSED, DEFAULTED, FREEZE_SLOTS, OPEN, SLOT_CAUSE, SLOT_DELINQUENCY, SLOT_HOLD,
   SLOT_IDENTITY, SLOT_MAINTENANCE, SLOT_RISK_REQUEST, SLOT_RISK_RULE, SLOT_SCORE_FLOOR,
-  causeAt, episodeEnd, frozenAt, frozenJustBefore, liftUntimed, setInterval, setTimed, unionMeasure,
+  causeAt, episodeEnd, frozenAt, frozenJustBefore, liftUntimed, setSlot, setTimed, unionMeasure,
 } from './borrower.js';
 import { missHazard, missesFromUniform } from './policies/credit.js';
 import {
@@ -95,7 +95,7 @@ export class BorrowerSimulator {
 
     // The score floor is checked where the score changes: at the start too.
     if (fr.scoreFloor.enabled && st.score < fr.scoreFloor.min) {
-      setInterval(st, SLOT_SCORE_FLOOR, 0, Infinity);
+      setSlot(st, SLOT_SCORE_FLOOR, 0, Infinity);
       this.recordEvent(st, acc, gBase, CAUSE_SCORE_FLOOR, 0, 0);
     }
 
@@ -252,8 +252,8 @@ export class BorrowerSimulator {
         if (fr.maintenance.days > 0 && u[U_MAINTENANCE]! < ctx.maintenanceHit[t]!) fired |= 1 << CAUSE_MAINTENANCE;
         if (fired !== 0) {
           if (!frozenJustBefore(st, b)) this.recordEvent(st, acc, gBase, mostSevere(fired), b, t);
-          if (fired & (1 << CAUSE_DELINQUENCY)) setInterval(st, SLOT_DELINQUENCY, b, Infinity);
-          if (fired & (1 << CAUSE_SCORE_FLOOR)) setInterval(st, SLOT_SCORE_FLOOR, b, Infinity);
+          if (fired & (1 << CAUSE_DELINQUENCY)) setSlot(st, SLOT_DELINQUENCY, b, Infinity);
+          if (fired & (1 << CAUSE_SCORE_FLOOR)) setSlot(st, SLOT_SCORE_FLOOR, b, Infinity);
           if (fired & (1 << CAUSE_RISK_MODEL)) setTimed(st, SLOT_RISK_RULE, b, b + rm.days, a);
           if (fired & (1 << CAUSE_MAINTENANCE)) setTimed(st, SLOT_MAINTENANCE, b, b + fr.maintenance.days, a);
         }
@@ -371,7 +371,7 @@ export class BorrowerSimulator {
     }
     if (restricted) acc[S.preRestricted]! += 1;
 
-    setInterval(st, SLOT_HOLD, tau, tau + rq.holdDays);
+    setSlot(st, SLOT_HOLD, tau, tau + rq.holdDays);
     st.holds += 1;
     acc[S.holds]! += 1;
     acc[gBase + G.holds]! += 1;
