@@ -1,4 +1,5 @@
 /** bench.json as a table for people. */
+import { fitLine } from './spread.js';
 import type { BenchResult, GrowthPoint, Spread } from './types.js';
 
 const MB = 1024 * 1024;
@@ -24,12 +25,16 @@ function verdict(ok: boolean, quick: boolean): string {
 }
 
 function growthRows(name: string, points: GrowthPoint[]): string[] {
-  return points.map((p) =>
+  const rows = points.map((p) =>
     row(
       [name, count(p.paths), count(p.borrowersPerPath), count(p.steps), count(p.borrowerSteps), p.seconds.toFixed(3), millions(p.borrowerStepsPerSecond), `${(p.peakRssBytes / MB).toFixed(0)} MB`],
       [10, 6, 10, 6, 14, 8, 10, 9],
     ),
   );
+  // Linear in size: a fixed cost per run (pool spin-up, each worker's JIT warm-up) plus a cost per borrower-step.
+  const line = fitLine(points.map((p) => p.borrowerSteps), points.map((p) => p.seconds));
+  rows.push(`${' '.repeat(12)}fit: ${line.intercept.toFixed(2)} s + ${(line.slope * 1e9).toFixed(0)} ns per borrower-step (${millions(1 / line.slope)} marginal)`);
+  return rows;
 }
 
 export function formatBench(r: BenchResult): string {
