@@ -9,10 +9,12 @@ import { runBenchmark } from './benchmark.js';
 import { formatBench } from './table.js';
 
 export const DEFAULT_OUT = 'reports/bench/bench.json';
+/** --quick writes beside it, so a smoke test never replaces real figures that scripts read. */
+export const DEFAULT_QUICK_OUT = 'reports/bench/bench-quick.json';
 
 const USAGE = `usage: npm run bench [-- --quick] [-- --out FILE] [-- --workers N]
   --quick      a tiny run that only proves the benchmark works (CI); judges nothing
-  --out FILE   where to write the JSON (default ${DEFAULT_OUT})
+  --out FILE   where to write the JSON (default ${DEFAULT_OUT}; with --quick ${DEFAULT_QUICK_OUT})
   --workers N  workers for the "all cores" figures (default: one per core)`;
 
 export interface BenchIo {
@@ -23,12 +25,12 @@ export interface BenchIo {
 
 interface BenchFlags {
   quick: boolean;
-  out: string;
+  out?: string;
   workers?: number;
 }
 
 function parseFlags(argv: readonly string[]): BenchFlags | string {
-  const flags: BenchFlags = { quick: false, out: DEFAULT_OUT };
+  const flags: BenchFlags = { quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--quick') flags.quick = true;
@@ -58,7 +60,7 @@ export async function benchCli(argv: readonly string[], io: BenchIo): Promise<nu
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     onProgress: (m) => io.stderr(`bench: ${m}\n`),
   });
-  const out = path.resolve(io.cwd, flags.out);
+  const out = path.resolve(io.cwd, flags.out ?? (flags.quick ? DEFAULT_QUICK_OUT : DEFAULT_OUT));
   await writeFileAtomic(out, () => formatJson(result));
   io.stdout(`${formatBench(result)}\n\nwrote ${path.relative(io.cwd, out) || out}\n`);
   return 0;
