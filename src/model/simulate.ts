@@ -205,8 +205,12 @@ export class BorrowerSimulator {
             }
           }
         } else {
+          // A delinquent billing that does not cure is another missed payment.
           if (u[U_CURE]! < ctx.cureProb[t]!) st.dpd = 0;
-          else st.dpd += P;
+          else {
+            st.dpd += P;
+            st.lastMissDay = b;
+          }
           st.balance += interest;
           acc[S.capitalised]! += interest;
         }
@@ -371,11 +375,14 @@ export class BorrowerSimulator {
     }
     if (restricted) acc[S.preRestricted]! += 1;
 
-    setSlot(st, SLOT_HOLD, tau, tau + rq.holdDays);
-    st.holds += 1;
-    acc[S.holds]! += 1;
-    acc[gBase + G.holds]! += 1;
-    acc[tBase + T.newHolds]! += 1;
+    // A hold of zero days (verification without a hold) is no restriction and is not counted.
+    if (rq.holdDays > 0) {
+      setSlot(st, SLOT_HOLD, tau, tau + rq.holdDays);
+      st.holds += 1;
+      acc[S.holds]! += 1;
+      acc[gBase + G.holds]! += 1;
+      acc[tBase + T.newHolds]! += 1;
+    }
 
     req.tau = tau;
     req.score = st.score;
