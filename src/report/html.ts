@@ -107,6 +107,7 @@ figure.chart-figure { margin: 0; min-width: 0; }
 .chart { min-height: 120px; overflow-x: auto; }
 figure.chart-figure figcaption { color: var(--muted); font-size: 12px; margin-top: 2px; }
 table { border-collapse: collapse; font-size: 14px; margin: 4px 0 8px; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
 caption { text-align: left; font-weight: 600; padding: 0 0 6px; font-size: 14px; }
 th, td { padding: 5px 12px 5px 0; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
 thead th { font-weight: 600; color: var(--muted); font-size: 12px; }

@@ -34,7 +34,8 @@ export function dataTable(options: TableOptions): SafeHtml {
         return i === 0 && !cls ? html`<th scope="row">${cell}</th>` : html`<td${cls ? html` class="${cls}"` : ''}>${cell}</td>`;
       })}</tr>`,
   );
-  return html`<table>${options.caption ? html`<caption>${options.caption}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${
+  // Wide tables (many scenarios side by side) scroll inside their own box instead of overflowing the page.
+  return html`<div class="table-wrap"><table>${options.caption ? html`<caption>${options.caption}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${
     options.note ? html`<p class="note">${options.note}</p>` : ''
   }`;
 }
