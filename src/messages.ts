@@ -74,6 +74,7 @@ export const messages = {
   duplicateSegment: (name: string, first: number) => `segment name "${name}" is already used by segments[${first}]`,
   scoreRange: (min: number, max: number) => `must be greater than score.min (${min}), got ${max}`,
   initialLimitRange: (min: number, max: number) => `must be at least limits.initial.min (${min}), got ${max}`,
+  initialAboveCap: (cap: number, max: number) => `must be at most limits.cap (${cap}), got ${max}`,
   unknownFigure: (name: string, suggestion: string | undefined) =>
     `"${name}" is not a headline figure${didYouMean(suggestion)}`,
 

@@ -106,6 +106,11 @@ export function crossFieldIssues(scenario: unknown): RuleIssue[] {
   if (limitMin !== undefined && limitMax !== undefined && !(limitMin <= limitMax)) {
     add(['limits', 'initial', 'max'], messages.initialLimitRange(limitMin, limitMax));
   }
+  // An initial limit above the cap would be a limit no policy can reach; almost surely a typo.
+  const cap = num(['limits', 'cap']);
+  if (limitMax !== undefined && cap !== undefined && !(limitMax <= cap)) {
+    add(['limits', 'initial', 'max'], messages.initialAboveCap(cap, limitMax));
+  }
 
   // 4. Appetite limits must name figures the summary has, or they would never be checked.
   const appetite = at(['report', 'appetite']);

@@ -83,10 +83,12 @@ describe('segments, ranges and appetite', () => {
     expect(fields({ segments: [{ ...baseline.segments[0], share: 0.5 }, { ...baseline.segments[0], share: 0.5 }] })).toEqual(['segments[1].name']);
   });
 
-  it('score.min < score.max and limits.initial.min ≤ limits.initial.max', () => {
+  it('score.min < score.max and limits.initial.min ≤ limits.initial.max ≤ limits.cap', () => {
     expect(fields({ 'score.max': 350 })).toEqual(['score.max']);
     expect(fields({ 'limits.initial.max': 500 })).toEqual([]);
     expect(fields({ 'limits.initial.max': 499 })).toEqual(['limits.initial.max']);
+    expect(fields({ 'limits.initial.max': 200000 })).toEqual([]); // the baseline's cap
+    expect(fields({ 'limits.initial.max': 200001 })).toEqual(['limits.initial.max']);
   });
 
   it('appetite keys are headline figures', () => {
