@@ -8,8 +8,6 @@
  *   another (progress on stderr, Ctrl-C aborts) → compare → comparison.json and
  *   report.html (atomically) → the main changes on stdout
  */
-import { setMaxListeners } from 'node:events';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { compareRuns } from '../compare/compare.js';
@@ -17,22 +15,15 @@ import { uniqueLabels } from '../compare/labels.js';
 import { compareMessages } from '../compare/messages.js';
 import { checkPopulation } from '../compare/population.js';
 import { formatComparisonText } from '../compare/text.js';
-import type { RunScenario } from '../engine/api.js';
-import { messages } from '../messages.js';
-import type { Summary } from '../results/types.js';
-import { isScenarioError } from '../scenario/errors.js';
 import { displayPath } from '../scenario/load.js';
-import type { Override } from '../scenario/overrides.js';
-import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
-import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
+import { formatJson } from '../util/atomic-write.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { collect, positiveInteger } from './options.js';
-import { createProgress } from './progress.js';
 import { flagOverrides } from './run.js';
-import { printScenarioError } from './scenario-errors.js';
+import { type Planned, outputFolder, resolveOrPrint, runPlanned, writeResult } from './batch.js';
 
 export const COMPARISON_FILE = 'comparison.json';
 
@@ -46,119 +37,6 @@ export interface CompareFlags {
   allowDifferentPopulation?: boolean;
   json?: boolean;
   quiet?: boolean;
-}
-
-/** A scenario ready to run, with the name it goes by in tables and charts. */
-export interface Planned {
-  label: string;
-  /** the file as shown to the user */
-  file: string;
-  scenario: Scenario;
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: number };
-
-/** Resolve a scenario file with overrides; scenario errors are printed (exit 2). */
-export async function resolveOrPrint(file: string, overrides: readonly (string | Override)[], io: CliIo): Promise<Scenario | undefined> {
-  try {
-    return await resolveScenario(file, overrides, { cwd: io.cwd });
-  } catch (e) {
-    if (!isScenarioError(e)) throw e;
-    printScenarioError(e, io.stderr);
-    return undefined;
-  }
-}
-
-/** The output folder, refused (exit 2) when a file is in the way. */
-export async function outputFolder(dir: string, io: CliIo): Promise<Outcome<string>> {
-  const existing = await stat(dir).catch(() => undefined);
-  if (existing && !existing.isDirectory()) {
-    io.stderr.write(`${messages.outNotDirectory(displayPath(dir, io.cwd))}\n`);
-    return { ok: false, code: ExitCode.badInput };
-  }
-  return { ok: true, value: dir };
-}
-
-/**
- * Run the scenarios one after another with one worker count, progress on stderr
- * and Ctrl-C aborting the whole batch (exit 130, nothing written).
- */
-export async function runPlanned(planned: readonly Planned[], flags: { workers?: number; quiet?: boolean }, io: CliIo): Promise<Outcome<Summary[]>> {
-  let engine: RunScenario;
-  try {
-    engine = await io.loadEngine();
-  } catch (e) {
-    io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
-    return { ok: false, code: ExitCode.failure };
-  }
-  const controller = new AbortController();
-  // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
-  setMaxListeners(0, controller.signal);
-  let unsubscribe = (): void => undefined;
-  const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-    unsubscribe = io.onInterrupt(() => {
-      controller.abort();
-      resolve({ kind: 'interrupted' });
-    });
-  });
-  const summaries: Summary[] = [];
-  try {
-    for (const [i, p] of planned.entries()) {
-      if (!flags.quiet) io.stderr.write(`run ${i + 1}/${planned.length}: ${p.label} (${p.file})\n`);
-      const progress = createProgress(io, flags.quiet ?? false);
-      const simulated = engine(p.scenario, {
-        ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-        onProgress: (pr) => {
-          if (!controller.signal.aborted) progress.update(pr);
-        },
-        signal: controller.signal,
-      }).then(
-        (summary) => ({ kind: 'done' as const, summary }),
-        (error: unknown) => ({ kind: 'failed' as const, error }),
-      );
-      const outcome = await Promise.race([simulated, interrupted]);
-      progress.stop();
-      if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-        io.stderr.write(`${messages.interrupted()}\n`);
-        return { ok: false, code: ExitCode.interrupted };
-      }
-      if (outcome.kind === 'failed') {
-        io.stderr.write(`${messages.runFailed(`${p.label}: ${errorText(outcome.error)}`)}\n`);
-        return { ok: false, code: ExitCode.failure };
-      }
-      summaries.push(outcome.summary);
-    }
-  } finally {
-    unsubscribe();
-  }
-  return { ok: true, value: summaries };
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Write a JSON result and its report; prints and returns the exit code on failure. */
-export async function writeResult(
-  jsonFile: string,
-  value: unknown,
-  writeReport: () => Promise<void>,
-  reportFile: string,
-  io: CliIo,
-): Promise<number | undefined> {
-  try {
-    await writeFileAtomic(jsonFile, () => formatJson(value));
-  } catch (e) {
-    io.stderr.write(`${messages.writeFailed(displayPath(jsonFile, io.cwd), errorText(e))}\n`);
-    return ExitCode.failure;
-  }
-  try {
-    await writeReport();
-  } catch (e) {
-    io.stderr.write(`${messages.writeFailed(displayPath(reportFile, io.cwd), errorText(e))}\n`);
-    return ExitCode.failure;
-  }
-  return undefined;
 }
 
 export async function compareCommand(files: readonly string[], flags: CompareFlags, io: CliIo): Promise<number> {

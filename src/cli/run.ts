@@ -5,23 +5,16 @@
  *   resolve (extends, --set, --seed/--paths/--borrowers) → validate → engine
  *   (progress on stderr, Ctrl-C aborts) → summary.json → summary on stdout
  */
-import { setMaxListeners } from 'node:events';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { RunScenario } from '../engine/api.js';
-import { messages } from '../messages.js';
-import { isScenarioError } from '../scenario/errors.js';
 import { displayPath } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
-import { resolveScenario } from '../scenario/resolve.js';
-import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
+import { formatJson } from '../util/atomic-write.js';
 import { safeFolderName } from '../util/safe-name.js';
+import { outputFolder, resolveOrPrint, runPlanned, writeResult } from './batch.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { collect, positiveInteger } from './options.js';
-import { createProgress } from './progress.js';
-import { printScenarioError } from './scenario-errors.js';
 import { formatSummary } from './summary-text.js';
 
 export interface RunFlags {
@@ -51,92 +44,37 @@ export function flagOverrides(flags: RunFlags): Override[] {
 
 export async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<number> {
   // 1. The scenario, exactly as `validate --json` would print it.
-  let scenario;
-  try {
-    scenario = await resolveScenario(file, [...(flags.set ?? []), ...flagOverrides(flags)], { cwd: io.cwd });
-  } catch (e) {
-    if (!isScenarioError(e)) throw e;
-    printScenarioError(e, io.stderr);
-    return ExitCode.badInput;
-  }
+  const scenario = await resolveOrPrint(file, [...(flags.set ?? []), ...flagOverrides(flags)], io);
+  if (!scenario) return ExitCode.badInput;
 
   // 2. Where the result goes; a file in the way is the user's to fix before a long run.
-  const outDir = path.resolve(io.cwd, flags.out ?? path.join('reports', safeFolderName(scenario.name)));
-  const existing = await stat(outDir).catch(() => undefined);
-  if (existing && !existing.isDirectory()) {
-    io.stderr.write(`${messages.outNotDirectory(displayPath(outDir, io.cwd))}\n`);
-    return ExitCode.badInput;
-  }
+  const out = await outputFolder(path.resolve(io.cwd, flags.out ?? path.join('reports', safeFolderName(scenario.name))), io);
+  if (!out.ok) return out.code;
 
-  let engine: RunScenario;
-  try {
-    engine = await io.loadEngine();
-  } catch (e) {
-    io.stderr.write(`${messages.engineUnavailable((e as Error).message)}\n`);
-    return ExitCode.failure;
-  }
+  // 3. Simulate (progress on stderr, Ctrl-C aborts).
+  const ran = await runPlanned([{ label: scenario.name, file, scenario }], flags, io);
+  if (!ran.ok) return ran.code;
+  const summary = ran.value[0]!;
 
-  // 3. Simulate. Ctrl-C aborts the engine and returns at once, without waiting for workers to wind down.
-  const progress = createProgress(io, flags.quiet ?? false);
-  const controller = new AbortController();
-  // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
-  setMaxListeners(0, controller.signal);
-  let unsubscribe = (): void => undefined;
-  const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-    unsubscribe = io.onInterrupt(() => {
-      controller.abort();
-      resolve({ kind: 'interrupted' });
-    });
-  });
-  const simulated = engine(scenario, {
-    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-    onProgress: (p) => {
-      if (!controller.signal.aborted) progress.update(p);
+  // 4. The result and the committee report beside it, each written whole or not at all.
+  const summaryPath = path.join(out.value, SUMMARY_FILE);
+  const reportPath = path.join(out.value, 'report.html');
+  const failed = await writeResult(
+    summaryPath,
+    summary,
+    async () => {
+      // Loaded here, not at startup: the report brings Vega, which `validate` should not pay for.
+      const { writeRunReport } = await import('../report/run-report.js');
+      await writeRunReport(summary, out.value);
     },
-    signal: controller.signal,
-  }).then(
-    (summary) => ({ kind: 'done' as const, summary }),
-    (error: unknown) => ({ kind: 'failed' as const, error }),
+    reportPath,
+    io,
   );
-  const outcome = await Promise.race([simulated, interrupted]);
-  unsubscribe();
-  progress.stop();
-  if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-    io.stderr.write(`${messages.interrupted()}\n`);
-    return ExitCode.interrupted;
-  }
-  if (outcome.kind === 'failed') {
-    io.stderr.write(`${messages.runFailed(errorText(outcome.error))}\n`);
-    return ExitCode.failure;
-  }
-
-  // 4. The result, written whole or not at all.
-  const summaryPath = path.join(outDir, SUMMARY_FILE);
-  const shown = displayPath(summaryPath, io.cwd);
-  try {
-    await writeFileAtomic(summaryPath, () => formatJson(outcome.summary));
-  } catch (e) {
-    io.stderr.write(`${messages.writeFailed(shown, errorText(e))}\n`);
-    return ExitCode.failure;
-  }
-  io.stdout.write(flags.json ? formatJson(outcome.summary.headline) : formatSummary(outcome.summary, shown));
-
-  // 5. The committee report beside the summary; its path is the last line (on stderr under --json, keeping stdout JSON).
-  const reportShown = displayPath(path.join(outDir, 'report.html'), io.cwd);
-  try {
-    // Loaded here, not at startup: the report brings Vega, which `validate` should not pay for.
-    const { writeRunReport } = await import('../report/run-report.js');
-    await writeRunReport(outcome.summary, outDir);
-  } catch (e) {
-    io.stderr.write(`${messages.writeFailed(reportShown, errorText(e))}\n`);
-    return ExitCode.failure;
-  }
-  (flags.json ? io.stderr : io.stdout).write(`report: ${reportShown}\n`);
+  if (failed !== undefined) return failed;
+  io.stdout.write(flags.json ? formatJson(summary.headline) : formatSummary(summary, displayPath(summaryPath, io.cwd)));
+  // The report's path is the last line (on stderr under --json, keeping stdout JSON).
+  (flags.json ? io.stderr : io.stdout).write(`report: ${displayPath(reportPath, io.cwd)}\n`);
   return ExitCode.ok;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function registerRun(program: Command, io: CliIo, done: (code: number) => void): void {

@@ -34,6 +34,7 @@ import { positiveInteger } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
 import { formatStat } from './summary-text.js';
+import { errorText } from './batch.js';
 
 /** A limit breached, or one that cannot be judged. */
 export const BREACH_EXIT = 3;
@@ -259,10 +260,6 @@ function timestamped(stream: OutStream, now: () => Date): OutStream {
     },
     isTTY: false,
   };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function registerStress(program: Command, io: CliIo, done: (code: number) => void): void {

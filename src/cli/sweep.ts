@@ -22,7 +22,7 @@ import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatJson } from '../util/atomic-write.js';
 import { safeFolderName } from '../util/safe-name.js';
-import { type Planned, outputFolder, resolveOrPrint, runPlanned, writeResult } from './compare.js';
+import { type Planned, outputFolder, resolveOrPrint, runPlanned, writeResult } from './batch.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { collect, positiveInteger } from './options.js';
