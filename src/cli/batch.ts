@@ -112,26 +112,38 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Write a JSON result and its report; prints and returns the exit code on failure. */
-export async function writeResult(
-  jsonFile: string,
-  value: unknown,
-  writeReport: () => Promise<void>,
-  reportFile: string,
-  io: CliIo,
-): Promise<number | undefined> {
+/** A command's result: the JSON file, the report beside it, and what stdout shows. */
+export interface Result {
+  jsonFile: string;
+  value: unknown;
+  /** what `--json` prints on stdout (default: the whole value) */
+  jsonView?: unknown;
+  reportFile: string;
+  writeReport: () => Promise<void>;
+  /** the human summary, given the JSON file's path as shown */
+  text: (shownJson: string) => string;
+}
+
+/**
+ * Write a result's JSON and its report, each whole or not at all, then print the
+ * summary (or the JSON with `--json`) and the report's path as the last line (on
+ * stderr under `--json`, keeping stdout pure JSON). Returns the exit code.
+ */
+export async function writeResult(result: Result, json: boolean | undefined, io: CliIo): Promise<number> {
   try {
-    await writeFileAtomic(jsonFile, () => formatJson(value));
+    await writeFileAtomic(result.jsonFile, () => formatJson(result.value));
   } catch (e) {
-    io.stderr.write(`${messages.writeFailed(displayPath(jsonFile, io.cwd), errorText(e))}\n`);
+    io.stderr.write(`${messages.writeFailed(displayPath(result.jsonFile, io.cwd), errorText(e))}\n`);
     return ExitCode.failure;
   }
   try {
-    await writeReport();
+    await result.writeReport();
   } catch (e) {
-    io.stderr.write(`${messages.writeFailed(displayPath(reportFile, io.cwd), errorText(e))}\n`);
+    io.stderr.write(`${messages.writeFailed(displayPath(result.reportFile, io.cwd), errorText(e))}\n`);
     return ExitCode.failure;
   }
-  return undefined;
+  io.stdout.write(json ? formatJson(result.jsonView ?? result.value) : result.text(displayPath(result.jsonFile, io.cwd)));
+  (json ? io.stderr : io.stdout).write(`report: ${displayPath(result.reportFile, io.cwd)}\n`);
+  return ExitCode.ok;
 }
 

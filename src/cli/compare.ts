@@ -17,7 +17,6 @@ import { checkPopulation } from '../compare/population.js';
 import { formatComparisonText } from '../compare/text.js';
 import { displayPath } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
-import { formatJson } from '../util/atomic-write.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -82,21 +81,21 @@ export async function compareCommand(files: readonly string[], flags: CompareFla
   const comparison = compareRuns(runs[0]!, runs.slice(1));
   const jsonFile = path.join(out.value, COMPARISON_FILE);
   const reportFile = path.join(out.value, 'report.html');
-  const failed = await writeResult(
-    jsonFile,
-    comparison,
-    async () => {
-      // Loaded here, not at startup: the report brings Vega.
-      const { writeCompareReport } = await import('../report/compare-report.js');
-      await writeCompareReport(comparison, out.value);
+  return writeResult(
+    {
+      jsonFile,
+      value: comparison,
+      reportFile,
+      writeReport: async () => {
+        // Loaded here, not at startup: the report brings Vega.
+        const { writeCompareReport } = await import('../report/compare-report.js');
+        await writeCompareReport(comparison, out.value);
+      },
+      text: (json) => formatComparisonText(comparison, { json }),
     },
-    reportFile,
+    flags.json,
     io,
   );
-  if (failed !== undefined) return failed;
-  io.stdout.write(flags.json ? formatJson(comparison) : formatComparisonText(comparison, { json: displayPath(jsonFile, io.cwd) }));
-  (flags.json ? io.stderr : io.stdout).write(`report: ${displayPath(reportFile, io.cwd)}\n`);
-  return ExitCode.ok;
 }
 
 export function registerCompare(program: Command, io: CliIo, done: (code: number) => void): void {

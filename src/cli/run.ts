@@ -7,9 +7,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { displayPath } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
-import { formatJson } from '../util/atomic-write.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { outputFolder, resolveOrPrint, runPlanned, writeResult } from './batch.js';
 import { ExitCode } from './exit-codes.js';
@@ -59,22 +57,22 @@ export async function runCommand(file: string, flags: RunFlags, io: CliIo): Prom
   // 4. The result and the committee report beside it, each written whole or not at all.
   const summaryPath = path.join(out.value, SUMMARY_FILE);
   const reportPath = path.join(out.value, 'report.html');
-  const failed = await writeResult(
-    summaryPath,
-    summary,
-    async () => {
-      // Loaded here, not at startup: the report brings Vega, which `validate` should not pay for.
-      const { writeRunReport } = await import('../report/run-report.js');
-      await writeRunReport(summary, out.value);
+  return writeResult(
+    {
+      jsonFile: summaryPath,
+      value: summary,
+      jsonView: summary.headline,
+      reportFile: reportPath,
+      writeReport: async () => {
+        // Loaded here, not at startup: the report brings Vega, which `validate` should not pay for.
+        const { writeRunReport } = await import('../report/run-report.js');
+        await writeRunReport(summary, out.value);
+      },
+      text: (shown) => formatSummary(summary, shown),
     },
-    reportPath,
+    flags.json,
     io,
   );
-  if (failed !== undefined) return failed;
-  io.stdout.write(flags.json ? formatJson(summary.headline) : formatSummary(summary, displayPath(summaryPath, io.cwd)));
-  // The report's path is the last line (on stderr under --json, keeping stdout JSON).
-  (flags.json ? io.stderr : io.stdout).write(`report: ${displayPath(reportPath, io.cwd)}\n`);
-  return ExitCode.ok;
 }
 
 export function registerRun(program: Command, io: CliIo, done: (code: number) => void): void {

@@ -20,7 +20,6 @@ import { displayPath } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
-import { formatJson } from '../util/atomic-write.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { type Planned, outputFolder, resolveOrPrint, runPlanned, writeResult } from './batch.js';
 import { ExitCode } from './exit-codes.js';
@@ -112,20 +111,20 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   const sweep = buildSweep(shown, axes, points, ran.value);
   const jsonFile = path.join(out.value, SWEEP_FILE);
   const reportFile = path.join(out.value, 'report.html');
-  const failed = await writeResult(
-    jsonFile,
-    sweep,
-    async () => {
-      const { writeSweepReport } = await import('../report/sweep-report.js');
-      await writeSweepReport(sweep, out.value);
+  return writeResult(
+    {
+      jsonFile,
+      value: sweep,
+      reportFile,
+      writeReport: async () => {
+        const { writeSweepReport } = await import('../report/sweep-report.js');
+        await writeSweepReport(sweep, out.value);
+      },
+      text: (json) => formatSweepText(sweep, { json }),
     },
-    reportFile,
+    flags.json,
     io,
   );
-  if (failed !== undefined) return failed;
-  io.stdout.write(flags.json ? formatJson(sweep) : formatSweepText(sweep, { json: displayPath(jsonFile, io.cwd) }));
-  (flags.json ? io.stderr : io.stdout).write(`report: ${displayPath(reportFile, io.cwd)}\n`);
-  return ExitCode.ok;
 }
 
 export function registerSweep(program: Command, io: CliIo, done: (code: number) => void): void {
