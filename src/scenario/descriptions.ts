@@ -86,7 +86,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'limits.initial.incomeMultiple': 'Initial limit as a multiple of monthly income, at the reference score.',
   'limits.initial.scoreSlope': 'Score sensitivity of the initial limit, per 100 score points.',
   'limits.initial.min': 'Smallest initial limit.',
-  'limits.initial.max': 'Largest initial limit; at least min.',
+  'limits.initial.max': 'Largest initial limit; at least min, at most limits.cap.',
   'limits.initial.roundTo': 'Every limit, initial or changed later, is rounded to the nearest multiple of this.',
   'limits.review': 'Periodic limit review: cut on a low or falling score, else raise clean, active, current accounts.',
   'limits.review.enabled': 'Run periodic reviews.',

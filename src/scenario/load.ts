@@ -6,13 +6,14 @@
  * Merge rule: objects merge key by key; arrays and scalars in the child
  * replace the parent's.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { messages } from '../messages.js';
 import { isPlainObject, setOwn } from '../util/plain-object.js';
 import { type Position, ScenarioError, type ScenarioIssue } from './errors.js';
 import { SourceMap } from './source-map.js';
+import { readYamlFile, yamlSyntaxError } from './yaml-file.js';
 
 export interface LoadedScenario {
   /** the merged scenario, without `extends`, not yet validated */
@@ -93,27 +94,7 @@ async function loadChain(abs: string, stack: readonly string[], cwd: string): Pr
 }
 
 async function parseFile(abs: string, shown: string): Promise<Chain> {
-  const fail = (message: string, position?: Position): never => {
-    throw new ScenarioError([{ file: shown, path: [], message, ...(position ? { position } : {}) }]);
-  };
-
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail(messages.fileNotFound());
-    if (code === 'EISDIR') return fail(messages.fileIsDirectory());
-    return fail(messages.fileUnreadable((e as Error).message));
-  }
-
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const pos = (offset: number | undefined): Position | undefined => {
-    if (offset === undefined) return undefined;
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  const { text, doc, pos, fail } = await readYamlFile(abs, shown);
   const sources = new SourceMap(shown);
 
   let value: unknown;
@@ -127,12 +108,7 @@ async function parseFile(abs: string, shown: string): Promise<Chain> {
       }
       recordPlain(value, [], sources, shown);
     } else {
-      throw new ScenarioError(
-        doc.errors.map((err) => {
-          const position = pos(err.pos[0]);
-          return { file: shown, path: [], message: messages.yamlSyntax(err.message), ...(position ? { position } : {}) };
-        }),
-      );
+      throw yamlSyntaxError({ text, doc, pos, fail }, shown);
     }
   } else {
     value = doc.toJS({ maxAliasCount: 1000 });

@@ -3,9 +3,8 @@
  * figure names, with every issue located at FILE:line:col and its field path,
  * exactly as scenario errors are (they print the same way, and exit 2).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar } from 'yaml';
 import type { core } from 'zod';
 import { z } from 'zod';
 import { kindOf, messages } from '../messages.js';
@@ -14,6 +13,7 @@ import { type Position, ScenarioError, type ScenarioIssue } from '../scenario/er
 import type { FieldPath } from '../scenario/field-path.js';
 import { expectedText, type JsonSchema, knownKeys, subschemaAt } from '../scenario/json-schema.js';
 import { displayPath } from '../scenario/load.js';
+import { readYamlFile, yamlSyntaxError } from '../scenario/yaml-file.js';
 import { isPlainObject } from '../util/plain-object.js';
 import { closest } from '../util/suggest.js';
 import { stressMessages } from './messages.js';
@@ -33,35 +33,9 @@ export interface LoadedSuite {
 export async function loadSuiteFile(file: string, cwd = process.cwd()): Promise<LoadedSuite> {
   const abs = path.resolve(cwd, file);
   const shown = displayPath(abs, cwd);
-  const fail = (message: string, position?: Position): never => {
-    throw new ScenarioError([{ file: shown, path: [], message, ...(position ? { position } : {}) }]);
-  };
-
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail(messages.fileNotFound());
-    if (code === 'EISDIR') return fail(messages.fileIsDirectory());
-    return fail(messages.fileUnreadable((e as Error).message));
-  }
-
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const pos = (offset: number | undefined): Position | undefined => {
-    if (offset === undefined) return undefined;
-    const p = lines.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((err) => {
-        const position = pos(err.pos[0]);
-        return { file: shown, path: [], message: messages.yamlSyntax(err.message), ...(position ? { position } : {}) };
-      }),
-    );
-  }
+  const yaml = await readYamlFile(abs, shown);
+  const { doc, pos, fail } = yaml;
+  if (doc.errors.length > 0) throw yamlSyntaxError(yaml, shown);
   const value: unknown = doc.toJS({ maxAliasCount: 1000 });
   if (value === null || value === undefined) return fail(stressMessages.suiteEmpty());
   if (!isPlainObject(value)) return fail(stressMessages.suiteNotMapping(kindOf(value)), pos(doc.contents?.range?.[0]));
