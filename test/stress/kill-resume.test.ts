@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOutput, runCli, spawnCli } from '../helpers/cli.js';
 import { readStress, type SuiteFolder, summaryWithoutExecution, tinySuite } from './helpers.js';
 
-// 64 shards a scenario, so the kill lands well inside the first one.
-const RUN = '{ paths: 8, borrowersPerPath: 1000, shardSize: 125 }';
+// 64 shards a scenario of ~10 ms each, so the kill (after 6 are on disk) lands well
+// inside the first scenario even when a busy CI machine delays the polling by
+// several hundred milliseconds; tiny shards let the whole run finish first.
+const RUN = '{ paths: 8, borrowersPerPath: 16000, shardSize: 2000 }';
 const SHARDS_AT_KILL = 6;
 
 let t: SuiteFolder;
