@@ -72,6 +72,9 @@ export function crossFieldIssues(scenario: unknown): RuleIssue[] {
         const to = num([...base, 'toDay']);
         if (okFrom && okTo && from !== undefined && to !== undefined && from >= to) {
           add([...base, 'fromDay'], messages.shockOrder(from, to));
+        } else if (okFrom && from !== undefined && horizon !== undefined && from >= horizon) {
+          // a shock that starts after the horizon would silently stress nothing
+          add([...base, 'fromDay'], messages.shockAfterHorizon(from, horizon));
         }
       });
     }
@@ -100,6 +103,11 @@ export function crossFieldIssues(scenario: unknown): RuleIssue[] {
   const scoreMax = num(['score', 'max']);
   if (scoreMin !== undefined && scoreMax !== undefined && !(scoreMin < scoreMax)) {
     add(['score', 'max'], messages.scoreRange(scoreMin, scoreMax));
+  }
+  const floor = num(['freeze', 'scoreFloor', 'min']);
+  if (floor !== undefined && scoreMin !== undefined && scoreMax !== undefined && scoreMin < scoreMax && !(floor >= scoreMin && floor <= scoreMax)) {
+    // outside the score range the floor either never fires or always does: use `enabled` for that
+    add(['freeze', 'scoreFloor', 'min'], messages.floorOutsideScores(scoreMin, scoreMax, floor));
   }
   const limitMin = num(['limits', 'initial', 'min']);
   const limitMax = num(['limits', 'initial', 'max']);

@@ -91,6 +91,17 @@ describe('segments, ranges and appetite', () => {
     expect(fields({ 'limits.initial.max': 200001 })).toEqual(['limits.initial.max']);
   });
 
+  it('a shock starts within the horizon', () => {
+    expect(fields({ 'macro.shocks': [{ fromDay: 690, toDay: 900, shift: -1 }] })).toEqual([]);
+    expect(fields({ 'macro.shocks': [{ fromDay: 720, toDay: 900, shift: -1 }] })).toEqual(['macro.shocks[0].fromDay']);
+  });
+
+  it('the score floor lies within the score range', () => {
+    expect(fields({ 'freeze.scoreFloor.min': 350 })).toEqual([]);
+    expect(fields({ 'freeze.scoreFloor.min': 349 })).toEqual(['freeze.scoreFloor.min']);
+    expect(fields({ 'freeze.scoreFloor.min': 951 })).toEqual(['freeze.scoreFloor.min']);
+  });
+
   it('appetite keys are headline figures', () => {
     expect(fields({ report: { appetite: { lossRateVaR99: 0.1, lossRateVar99: 0.1 } } })).toEqual(['report.appetite.lossRateVar99']);
   });
