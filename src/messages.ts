@@ -94,3 +94,80 @@ function foundSuffix(found: unknown): string {
   if (typeof found === 'string' || typeof found === 'number' || typeof found === 'boolean') return ` ${show(found)}`;
   return '';
 }
+
+/** `compare` and `sweep`: reasons recorded in comparison.json and sweep.json, and the commands' errors. */
+export const compareMessages = {
+  // reasons a difference or factor is null
+  noPairs: () => 'no path gave a value in both runs',
+  onePair: () => 'one path: no standard error',
+  tooLarge: () => 'path values too large to compare',
+  tooSpread: () => 'path values too spread to give a standard error',
+  zeroPairedVariance: () => 'var(A − B) = 0: the difference is the same in every path',
+  notPairedLengths: (a: number, b: number) => `the runs have different path counts (${a} and ${b}), so paths cannot be paired`,
+  tailNoInterval: () => 'tail figure: a statistic across paths with no per-path value, so no paired interval',
+
+  // notes in the reports and JSON
+  differentPopulationNote: (labels: readonly string[]) =>
+    `population parameters differ (${labels.join(', ')}): the runs do not share their random numbers, so these differences carry the extra noise of independent runs and include the effect of the population change`,
+  unpairedNote: (labels: readonly string[]) =>
+    `${labels.join(', ')}: different path counts, so differences are of independent means (no pairing, no variance-reduction factor)`,
+
+  // command errors
+  differentPopulation: (file: string, base: string, fields: readonly string[]) =>
+    `${file}: population parameters differ from ${base}, so the runs would not share their random numbers: ${fields.join(', ')} (make them equal, or pass --allow-different-population to compare anyway with the extra noise)`,
+  sweepDifferentPopulation: (fields: readonly string[]) =>
+    `--grid varies population parameters, so grid points would not share their random numbers: ${fields.join(', ')} (pass --allow-different-population to sweep anyway)`,
+  gridNoEquals: (text: string) => `--grid expects path=v1,v2,..., got ${JSON.stringify(text)}`,
+  gridEmptyPath: (text: string) => `--grid ${text}: the field path is empty`,
+  gridEmptyValue: (text: string) => `--grid ${text}: every value must be non-empty (values are separated by commas)`,
+  gridUnbalanced: (text: string) => `--grid ${text}: brackets do not balance`,
+  gridDuplicatePath: (path: string) => `--grid ${path} is given twice; give each field once with all its values`,
+  gridDuplicateValue: (path: string, value: string) => `--grid ${path}: the value ${value} is given twice`,
+  gridRequired: () => 'sweep needs at least one --grid path=v1,v2,...',
+  gridTooLarge: (points: number, max: number) => `the grid has ${points} points; at most ${max} are allowed in one sweep`,
+} as const;
+
+/** `stress`: suite-file errors, resume refusals, history warnings, log and breach lines. */
+export const stressMessages = {
+  // the suite file
+  suiteEmpty: () => 'the file is empty; a suite is a mapping with name, scenarios and appetite',
+  suiteNotMapping: (kind: string) => `a suite must be a mapping of fields, not ${kind}`,
+  duplicateScenario: (name: string, first: number) => `scenario "${name}" is already listed as scenarios[${first}]; names must be unique`,
+  duplicateFolder: (folder: string, first: number) =>
+    `scenario folder "${folder}" is already used by scenarios[${first}]; rename one of the scenarios`,
+  differentPopulation: (first: string, fields: readonly string[]) =>
+    `must share the population parameters of "${first}" (common random numbers across the suite), but ${fields.join(', ')} differ${fields.length === 1 ? 's' : ''}`,
+
+  // the run folder and resume
+  outHoldsRun: (dir: string) => `--out ${dir} already holds a stress run; continue it with --resume ${dir}, or choose another folder`,
+  outAndResume: (out: string, resume: string) => `--out ${out} and --resume ${resume} name different folders; --resume writes into the run it continues`,
+  notARun: (dir: string) => `--resume ${dir}: not a stress run folder (no readable shards/manifest.json)`,
+  resumeMismatch: (dir: string, what: readonly string[]) =>
+    `--resume ${dir}: refused, the run was started with a different suite (${what.join('; ')}); start a new run instead`,
+  badShard: (file: string, reason: string) => `ignoring shard ${file} (${reason}); it will be recomputed`,
+
+  // the history file
+  tornLastLine: (file: string, line: number) =>
+    `${file}:${line}: skipping an incomplete last line (a run was interrupted while appending?)`,
+  badHistoryLine: (file: string, line: number, reason: string) => `${file}:${line}: skipping an unreadable line (${reason})`,
+
+  // log lines
+  starting: (suite: string, scenarios: number, dir: string) => `suite "${suite}": ${scenarios} scenario${scenarios === 1 ? '' : 's'} into ${dir}`,
+  resuming: (suite: string, dir: string) => `suite "${suite}": resuming ${dir}`,
+  scenarioStart: (i: number, n: number, name: string, shards: number, reloaded: number) =>
+    `scenario ${i}/${n} "${name}": ${shards} shards${reloaded > 0 ? `, ${reloaded} reloaded from a previous attempt` : ''}`,
+  scenarioDone: (name: string, seconds: number, file: string) => `scenario "${name}" done in ${seconds.toFixed(1)} s: ${file}`,
+  historyAppended: (lines: number, file: string) => `history: ${lines} line${lines === 1 ? '' : 's'} appended to ${file}`,
+  historyAlreadyThere: (file: string) => `history: this run is already in ${file}; nothing appended`,
+  interrupted: (resume: string) => `interrupted; finished shards are kept: continue with ${resume}`,
+  failed: (reason: string, resume: string) => `stress run failed: ${reason}; finished shards are kept: continue with ${resume}`,
+} as const;
+
+/** Reading a summary.json back (`limitlab report`). */
+export const summaryMessages = {
+  notFound: (file: string) => `${file}: file not found`,
+  isDirectory: (file: string) => `${file}: is a directory, not a summary.json file`,
+  unreadable: (file: string, reason: string) => `${file}: cannot read the file: ${reason}`,
+  jsonSyntax: (file: string, detail: string) => `${file}: JSON syntax error: ${detail}`,
+  notSummary: (file: string, detail: string) => `${file}: not a limitlab summary.json: ${detail}`,
+} as const;

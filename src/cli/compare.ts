@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { compareRuns } from '../compare/compare.js';
 import { uniqueLabels } from '../compare/labels.js';
-import { compareMessages } from '../compare/messages.js';
+import { compareMessages } from '../messages.js';
 import { checkPopulation } from '../compare/population.js';
 import { formatComparisonText } from '../compare/text.js';
 import { displayPath } from '../scenario/load.js';

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { MAX_GRID_POINTS, gridPoints, gridSize, parseGridOption, pointLabel } from '../compare/grid.js';
-import { compareMessages } from '../compare/messages.js';
+import { compareMessages } from '../messages.js';
 import { checkPopulation } from '../compare/population.js';
 import { buildSweep } from '../compare/sweep.js';
 import { formatSweepText } from '../compare/text.js';

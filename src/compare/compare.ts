@@ -10,7 +10,7 @@
  */
 import type { Summary } from '../results/types.js';
 import { figureDeltas } from './figure-deltas.js';
-import { compareMessages } from './messages.js';
+import { compareMessages } from '../messages.js';
 import { checkPopulation } from './population.js';
 import type { AlternativeComparison, Comparison, RunRecord } from './types.js';
 

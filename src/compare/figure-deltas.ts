@@ -5,7 +5,7 @@
  */
 import { HEADLINE_FIGURES } from '../results/figure-names.js';
 import type { Stat, Summary } from '../results/types.js';
-import { compareMessages } from './messages.js';
+import { compareMessages } from '../messages.js';
 import { pairedDifference, unpairedDifference } from './paired.js';
 import type { FigureDelta, TailFigureDelta } from './types.js';
 

@@ -5,7 +5,7 @@
  * quotes do not split values.
  */
 import { parseOverrideValue } from '../scenario/overrides.js';
-import { compareMessages } from './messages.js';
+import { compareMessages } from '../messages.js';
 import type { GridAxis, GridPoint } from './types.js';
 
 /** At most this many points in one sweep: a typo like 1,2,...,500 × 500 should not start a day-long run. */

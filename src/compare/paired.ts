@@ -6,7 +6,7 @@
  */
 import { summarise } from '../results/stat.js';
 import type { Stat } from '../results/types.js';
-import { compareMessages } from './messages.js';
+import { compareMessages } from '../messages.js';
 import type { PathFigureDelta } from './types.js';
 
 /** 97.5% normal quantile, as for every 95% interval of limitlab (src/results/stat.ts). */

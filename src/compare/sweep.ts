@@ -8,7 +8,7 @@ import type { Summary } from '../results/types.js';
 import { runRecord } from './compare.js';
 import { figureDeltas } from './figure-deltas.js';
 import { pointLabel } from './grid.js';
-import { compareMessages } from './messages.js';
+import { compareMessages } from '../messages.js';
 import { checkPopulation } from './population.js';
 import type { GridAxis, GridPoint, Sweep } from './types.js';
 

@@ -5,14 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Summary } from '../results/types.js';
-
-export const summaryMessages = {
-  notFound: (file: string) => `${file}: file not found`,
-  isDirectory: (file: string) => `${file}: is a directory, not a summary.json file`,
-  unreadable: (file: string, reason: string) => `${file}: cannot read the file: ${reason}`,
-  jsonSyntax: (file: string, detail: string) => `${file}: JSON syntax error: ${detail}`,
-  notSummary: (file: string, detail: string) => `${file}: not a limitlab summary.json: ${detail}`,
-} as const;
+import { summaryMessages } from '../messages.js';
 
 export class SummaryFileError extends Error {
   constructor(message: string) {

@@ -7,7 +7,7 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isPlainObject } from '../util/plain-object.js';
-import { stressMessages } from './messages.js';
+import { stressMessages } from '../messages.js';
 import type { HistoryEntry, StressResult } from './types.js';
 
 /** The history lines of a finished run, one per scenario. */

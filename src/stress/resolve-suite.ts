@@ -19,7 +19,7 @@ import type { Override } from '../scenario/overrides.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { safeFolderName } from '../util/safe-name.js';
-import { stressMessages } from './messages.js';
+import { stressMessages } from '../messages.js';
 import { loadSuiteFile } from './suite-file.js';
 import type { LimitSource, ResolvedSuite, SuiteMember } from './types.js';
 

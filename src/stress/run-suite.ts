@@ -22,7 +22,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
 import { breaches, memberVerdicts } from './gate.js';
 import { appendHistory, historyEntries, readHistory } from './history.js';
-import { stressMessages } from './messages.js';
+import { stressMessages } from '../messages.js';
 import { STRESS_FILE } from './run-folder.js';
 import { loadShards, writeRunManifest, writeShard } from './shard-store.js';
 import type { ResolvedSuite, RunManifest, ScenarioOutcome, StressResult } from './types.js';

@@ -17,7 +17,7 @@ import { makeClock } from '../model/clock.js';
 import { makeLayout } from '../results/layout.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
 import { isPlainObject } from '../util/plain-object.js';
-import { stressMessages } from './messages.js';
+import { stressMessages } from '../messages.js';
 import type { ResolvedSuite, RunManifest } from './types.js';
 
 export const SHARDS_DIR = 'shards';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Document, isMap, isScalar } from 'yaml';
 import type { core } from 'zod';
 import { z } from 'zod';
-import { kindOf, messages } from '../messages.js';
+import { kindOf, messages, stressMessages } from '../messages.js';
 import { HEADLINE_FIGURES, isHeadlineFigure } from '../results/figure-names.js';
 import { type Position, ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import type { FieldPath } from '../scenario/field-path.js';
@@ -16,7 +16,6 @@ import { displayPath } from '../scenario/load.js';
 import { readYamlFile, yamlSyntaxError } from '../scenario/yaml-file.js';
 import { isPlainObject } from '../util/plain-object.js';
 import { closest } from '../util/suggest.js';
-import { stressMessages } from './messages.js';
 import { type SuiteFile, suiteSchema } from './suite-schema.js';
 
 export interface LoadedSuite {
