@@ -7,7 +7,7 @@ import { makeClock } from '../model/clock.js';
 import { buildEconomy } from '../model/economy.js';
 import { ModelContext } from '../model/context.js';
 import { BorrowerState } from '../model/borrower.js';
-import { Traits, drawTraits, segmentOf, segmentQuotas, segmentStarts } from '../model/population.js';
+import { drawTraits, segmentOf, segmentQuotas, segmentStarts } from '../model/population.js';
 import { BorrowerSimulator } from '../model/simulate.js';
 import { makeLayout } from '../results/layout.js';
 import { AleaStream, STREAM_POPULATION, STREAM_REQUESTS, STREAM_STEPS, economyStream } from './streams.js';
@@ -28,21 +28,12 @@ export function simulateShard(scenario: Scenario, path: number, firstBorrower: n
   const acc = new Float64Array(layout.size);
   const sim = new BorrowerSimulator(ctx, layout);
   const starts = segmentStarts(segmentQuotas(scenario.segments.map((s) => s.share), scenario.run.borrowersPerPath));
-  const traits = new Traits();
   const st = new BorrowerState(scenario.freeze.closure.maxFreezesPerYear);
   const seed = scenario.seed;
   for (let i = firstBorrower; i < firstBorrower + borrowers; i++) {
     const segIndex = segmentOf(starts, i);
-    drawTraits(scenario, scenario.segments[segIndex]!, segIndex, population.reseed(seed, path, i, STREAM_POPULATION).next, traits);
     st.reset();
-    st.segment = segIndex;
-    st.score = traits.score;
-    st.limit = traits.limit;
-    st.balance = traits.balance;
-    st.monthlyIncome = traits.monthlyIncome;
-    st.externalDti = traits.externalDti;
-    st.drawsPerYear = traits.drawsPerYear;
-    st.drawShare = traits.drawShare;
+    drawTraits(scenario, scenario.segments[segIndex]!, segIndex, population.reseed(seed, path, i, STREAM_POPULATION).next, st);
     sim.simulate(
       st,
       stepStream.reseed(seed, path, i, STREAM_STEPS),

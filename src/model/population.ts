@@ -38,17 +38,19 @@ export function segmentOf(starts: readonly number[], borrower: number): number {
   return s;
 }
 
-/** A borrower's traits at the start; one object is reused for every borrower of a shard. */
-export class Traits {
-  segment = 0;
-  // NaN, a double, so that these fields never change representation (see BorrowerState)
-  score = NaN;
-  monthlyIncome = NaN;
-  externalDti = NaN;
-  drawsPerYear = NaN;
-  drawShare = NaN;
-  limit = NaN;
-  balance = NaN;
+/**
+ * What the population stream decides about a borrower. The borrower's state
+ * (model/borrower.ts) has these fields, so traits are drawn straight into it.
+ */
+export interface Traits {
+  segment: number;
+  score: number;
+  monthlyIncome: number;
+  externalDti: number;
+  drawsPerYear: number;
+  drawShare: number;
+  limit: number;
+  balance: number;
 }
 
 /**
