@@ -87,3 +87,16 @@ describe('a real run', () => {
     expect(JSON.parse(r.stdout)).toEqual(summary.headline);
   });
 });
+
+describe('a reader that goes away', () => {
+  it('(`limitlab run ... | head`) ends the command quietly, without an EPIPE crash', async () => {
+    const child = spawnCli(['run', BASELINE, '--paths', '2', '--borrowers', '100', '--set', 'run.shardSize=100', '--out', path.join(dir, 'o'), '--quiet']);
+    child.stdout!.destroy(); // the reader closes before the summary is printed
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+    expect(existsSync(path.join(dir, 'o', 'summary.json'))).toBe(true);
+  });
+});
