@@ -70,6 +70,7 @@ export const messages = {
   stepNotCalendar: (step: number) =>
     `must divide 30 or be a multiple of 30 (1 and 30 are usual), got ${step}; only a single-step run (horizonDays = stepDays) may use any step`,
   shockOrder: (from: number, to: number) => `must be before toDay (${to}), got ${from}`,
+  suiteNotScenario: () => 'this file is a stress suite (a list of scenarios), not a scenario: run it with `limitlab stress FILE`',
   shockAfterHorizon: (from: number, horizon: number) => `must be before clock.horizonDays (${horizon}), got ${from}: the shock would never apply`,
   floorOutsideScores: (min: number, max: number, floor: number) => `must lie within score.min and score.max (${min} to ${max}), got ${floor}; to switch the rule off use freeze.scoreFloor.enabled`,
   sharesSum: (sum: number) => `segment shares must sum to 1, got ${sum}`,

@@ -5,6 +5,7 @@
  */
 import type { core } from 'zod';
 import { messages } from '../messages.js';
+import { isPlainObject } from '../util/plain-object.js';
 import { closest } from '../util/suggest.js';
 import { type ScenarioIssue } from './errors.js';
 import type { FieldPath } from './field-path.js';
@@ -16,6 +17,10 @@ import type { SourceMap } from './source-map.js';
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
 export function validateScenario(value: unknown, sources: SourceMap): Validation {
+  // A stress suite given where a scenario belongs: say so, rather than list every missing field.
+  if (isPlainObject(value) && Array.isArray(value.scenarios) && !('segments' in value)) {
+    return { ok: false, issues: locate([{ path: ['scenarios'], message: messages.suiteNotScenario(), atKey: true }], sources) };
+  }
   const parsed = scenarioSchema.safeParse(value);
   const raw: RuleIssue[] = [];
   if (!parsed.success) {

@@ -49,6 +49,7 @@ describe('bad input exits 2 and names the file and field', () => {
     { kind: 'shock fromDay ≥ toDay', files: { 'x.yaml': 'extends: base.yaml\nmacro:\n  shocks:\n    - { fromDay: 120, toDay: 60, shift: -1 }\n' }, expect: /^x\.yaml:4:18: macro\.shocks\[0\]\.fromDay: must be before toDay \(60\), got 120/ },
     { kind: 'cyclic extends', files: { 'x.yaml': 'extends: y.yaml\n', 'y.yaml': 'extends: x.yaml\n' }, expect: /^y\.yaml:1:10: extends: extends forms a cycle: x\.yaml → y\.yaml → x\.yaml/ },
     { kind: 'bad --set path', files: { 'x.yaml': 'extends: base.yaml\n' }, args: ['--set', 'freeze.riskModel.velocity.window=30'], expect: /^x\.yaml: freeze\.riskModel\.velocity\.window: unknown field "window"; did you mean "windowDays"\? \(from --set freeze\.riskModel\.velocity\.window=30\)/ },
+    { kind: 'a stress suite given as a scenario', files: { 'x.yaml': 'name: nightly\nappetite: { annualDefaultRate: 0.02 }\nscenarios:\n  - file: base.yaml\n' }, expect: /^x\.yaml:3:1: scenarios: this file is a stress suite .* run it with `limitlab stress FILE`$/ },
     { kind: '--set index out of range', files: { 'x.yaml': 'extends: base.yaml\n' }, args: ['--set', 'macro.shocks.0.shift=-1'], expect: /^x\.yaml: macro\.shocks: has 0 items .* out of range \(from --set macro\.shocks\.0\.shift=-1\)/ },
   ];
 
