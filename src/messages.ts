@@ -131,6 +131,7 @@ export const compareMessages = {
 /** `stress`: suite-file errors, resume refusals, history warnings, log and breach lines. */
 export const stressMessages = {
   // the suite file
+  scenarioNotSuite: () => 'this file is a scenario, not a stress suite: run it with `limitlab run FILE`, or list it under `scenarios:` in a suite',
   suiteEmpty: () => 'the file is empty; a suite is a mapping with name, scenarios and appetite',
   suiteNotMapping: (kind: string) => `a suite must be a mapping of fields, not ${kind}`,
   duplicateScenario: (name: string, first: number) => `scenario "${name}" is already listed as scenarios[${first}]; names must be unique`,

@@ -44,6 +44,8 @@ export async function loadSuiteFile(file: string, cwd = process.cwd()): Promise<
     return { file: shown, path: fieldPath, message, ...(position ? { position } : {}) };
   };
 
+  // A scenario given where a suite belongs: say so, rather than list every unknown field.
+  if ('segments' in value && !('scenarios' in value)) throw new ScenarioError([issueAt(['segments'], stressMessages.scenarioNotSuite(), true)]);
   const issues = [...shapeIssues(value), ...figureIssues(value)].map((i) => issueAt(i.path, i.message, i.atKey ?? false));
   if (issues.length > 0) throw new ScenarioError(sortByPosition(issues));
   return { suite: suiteSchema.parse(value), abs, file: shown, issueAt: (p, m) => issueAt(p, m) };

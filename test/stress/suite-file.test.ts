@@ -100,6 +100,12 @@ describe('suite errors name the file, position and field', () => {
     expect(e[0]).toMatch(/run\.paths: must be a positive integer, got 0 \(from --paths 0\)$/);
   });
 
+  it('a scenario given as a suite says so and names the command to use', async () => {
+    const e = await errors('scenarios/baseline.yaml', REPO_ROOT);
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatch(/^scenarios\/baseline\.yaml:\d+:1: segments: this file is a scenario, not a stress suite: run it with `limitlab run FILE`/);
+  });
+
   it('an empty file and a list', async () => {
     t = tinySuite();
     t.write({ 'empty.yaml': '', 'list.yaml': '- a\n' });
