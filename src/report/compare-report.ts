@@ -7,7 +7,6 @@
  * changes with their intervals (forest); the trade-off; the paths over time;
  * every figure's change; the population check; the manifests.
  */
-import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { stringify } from 'yaml';
 import { deltaScale, formatDelta, formatDeltaRange, formatFactor } from '../compare/format.js';
@@ -15,7 +14,6 @@ import { POPULATION_FIELDS } from '../compare/population.js';
 import { MAIN_FIGURES } from '../compare/text.js';
 import { type Comparison, type FigureDelta, type RunRecord, isTailDelta } from '../compare/types.js';
 import { formatFieldPath } from '../scenario/field-path.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { forestChart } from './charts/compare-forest.js';
 import { seriesDefaultRateChart, seriesExposureChart, seriesFreezeEventsChart } from './charts/compare-series.js';
 import { type Level, type TradeoffPoint, TRADEOFF_X, TRADEOFF_Y, tradeoffChart } from './charts/compare-tradeoff.js';
@@ -24,7 +22,8 @@ import { figureInfo, figureTitle } from './figures.js';
 import { formatDuration, formatInteger, formatValue } from './format.js';
 import { type PageSection, chartFigure, chartGrid, renderPage } from './html.js';
 import { dataTable, keyValueTable } from './tables.js';
-import { type VegaSpec, compileChart, renderSvg } from './vega.js';
+import { type VegaSpec, compileChart } from './vega.js';
+import { type ReportFiles, inFolder, writeReportFiles } from './write-files.js';
 
 export const COMPARE_CHARTS = ['compare-forest', 'compare-tradeoff', 'compare-default-rate', 'compare-freeze-events', 'compare-exposure'] as const;
 export type CompareChartName = (typeof COMPARE_CHARTS)[number];
@@ -225,16 +224,8 @@ export function compileAll<Name extends string>(specs: Record<Name, TopLevelSpec
 }
 
 /** Writes `dir/report.html` and `dir/charts/<name>.svg`, each atomically. */
-export async function writeBuilt(built: BuiltReport<string>, dir: string): Promise<{ html: string; svgs: string[] }> {
-  const svgs: string[] = [];
-  for (const [name, spec] of Object.entries(built.charts)) {
-    const file = join(dir, 'charts', `${name}.svg`);
-    await writeFileAtomic(file, await renderSvg(spec));
-    svgs.push(file);
-  }
-  const htmlFile = join(dir, 'report.html');
-  await writeFileAtomic(htmlFile, built.html);
-  return { html: htmlFile, svgs };
+export function writeBuilt(built: BuiltReport<string>, dir: string): Promise<ReportFiles> {
+  return writeReportFiles(built, inFolder(dir));
 }
 
 // ---------------------------------------------------------------------------

@@ -3,18 +3,17 @@
  * summary → chart specs (Vega-Lite) → compiled (Vega) → page sections → HTML,
  * and the same compiled specs → SVG files.
  */
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES, type Stat, type Summary } from '../results/types.js';
 import { type AppetiteVerdict, appetiteVerdicts, worstVerdict } from './appetite.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { type RunChartName, runChartSpecs } from './charts/index.js';
 import { type SafeHtml, html } from './escape.js';
 import { CAUSE_LABELS, OUTCOME_LABELS, figureInfo, figureTitle, orderFigures } from './figures.js';
 import { formatDuration, formatInteger, formatLimit, formatMean, formatPercent, formatRange, formatValue, statScale } from './format.js';
 import { type PageSection, chartFigure, chartGrid, renderPage } from './html.js';
 import { STAT_COLUMNS, dataTable, keyValueTable, statCells } from './tables.js';
-import { type VegaSpec, compileChart, renderSvg } from './vega.js';
+import { type VegaSpec, compileChart } from './vega.js';
+import { type ReportFiles, inFolder, writeReportFiles } from './write-files.js';
 
 /** The figures the executive summary shows, when the summary has them. */
 const KEY_FIGURES = [
@@ -315,27 +314,14 @@ export async function buildRunReport(summary: Summary): Promise<BuiltRunReport> 
   return { html: page, charts, warnings };
 }
 
-export interface ReportFiles {
-  /** path of the HTML file written */
-  html: string;
-  /** paths of the SVG files written, one per chart */
-  svgs: string[];
-}
+export type { ReportFiles };
 
 /** Writes the report to `htmlFile` and each chart to `chartsDir/<name>.svg`, each atomically. */
 export async function writeReport(summary: Summary, target: { htmlFile: string; chartsDir: string }): Promise<ReportFiles> {
-  const built = await buildRunReport(summary);
-  const svgs: string[] = [];
-  for (const [name, spec] of Object.entries(built.charts)) {
-    const file = join(target.chartsDir, `${name}.svg`);
-    await writeFileAtomic(file, await renderSvg(spec));
-    svgs.push(file);
-  }
-  await writeFileAtomic(target.htmlFile, built.html);
-  return { html: target.htmlFile, svgs };
+  return writeReportFiles(await buildRunReport(summary), target);
 }
 
 /** Writes `dir/report.html` and `dir/charts/<name>.svg` for a run's summary. */
 export function writeRunReport(summary: Summary, dir: string): Promise<ReportFiles> {
-  return writeReport(summary, { htmlFile: join(dir, 'report.html'), chartsDir: join(dir, 'charts') });
+  return writeReport(summary, inFolder(dir));
 }

@@ -4,10 +4,8 @@
  * chart) → every limit → one trend chart per figure across the history → run
  * details. Same page shell, escaping and SVG export as the run report.
  */
-import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Breach, HistoryEntry, ScenarioOutcome, StressResult, StressVerdict } from '../stress/types.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { type Verdict, worstVerdict } from './appetite.js';
 import { stressScenariosChart } from './charts/stress-scenarios.js';
 import { kebab } from './charts/stress-common.js';
@@ -17,7 +15,8 @@ import { figureInfo, figureTitle, orderFigures } from './figures.js';
 import { formatInteger, formatLimit, formatMean, formatRange, formatValue } from './format.js';
 import { type PageSection, chartFigure, chartGrid, renderPage } from './html.js';
 import { dataTable, keyValueTable } from './tables.js';
-import { type VegaSpec, compileChart, renderSvg } from './vega.js';
+import { type VegaSpec, compileChart } from './vega.js';
+import { type ReportFiles, inFolder, writeReportFiles } from './write-files.js';
 
 /** Figures every stress report shows, whether or not a limit names them. */
 export const STRESS_KEY_FIGURES = ['annualDefaultRate', 'lossRate', 'lossRateVaR99', 'freezeEventsPer1000AccountMonths'];
@@ -238,15 +237,6 @@ export async function buildStressReport(result: StressResult, history: readonly 
 }
 
 /** Writes `dir/report.html` and `dir/charts/<name>.svg`, each atomically. */
-export async function writeStressReport(result: StressResult, history: readonly HistoryEntry[], dir: string): Promise<{ html: string; svgs: string[] }> {
-  const built = await buildStressReport(result, history);
-  const svgs: string[] = [];
-  for (const [name, spec] of Object.entries(built.charts)) {
-    const file = join(dir, 'charts', `${name}.svg`);
-    await writeFileAtomic(file, await renderSvg(spec));
-    svgs.push(file);
-  }
-  const htmlFile = join(dir, 'report.html');
-  await writeFileAtomic(htmlFile, built.html);
-  return { html: htmlFile, svgs };
+export async function writeStressReport(result: StressResult, history: readonly HistoryEntry[], dir: string): Promise<ReportFiles> {
+  return writeReportFiles(await buildStressReport(result, history), inFolder(dir));
 }
