@@ -14,11 +14,28 @@ import { runScenario } from '../src/engine/run.js';
 import { resolveScenario } from '../src/scenario/resolve.js';
 
 const small = ['run.paths=4', 'run.borrowersPerPath=1000', 'run.shardSize=300'];
-const variants: string[][] = [
-  ['run.paths=8', 'run.borrowersPerPath=2000', 'run.shardSize=500'],
-  [...small, 'clock.stepDays=1', 'clock.horizonDays=360'],
-  [...small, 'clock.stepDays=10', 'clock.horizonDays=360', 'limits.request.perYear=6', 'freeze.maintenance.eventsPerYear=12'],
-  [...small, 'credit.drawLimitElasticity=0', 'segments.1.drawsPerYear.mean=60', 'credit.annualMissRateAtRef=0.3'],
+/** Every shipped scenario at a small size, then baseline variants that stress other code paths. */
+const shipped = [
+  'scenarios/policies/faster-limit-growth.yaml',
+  'scenarios/policies/no-score-floor.yaml',
+  'scenarios/policies/no-verification-hold.yaml',
+  'scenarios/policies/sensitive-risk-model.yaml',
+  'scenarios/policies/stricter-velocity.yaml',
+  'scenarios/stress/maintenance-outage.yaml',
+  'scenarios/stress/moderate-downturn.yaml',
+  'scenarios/stress/request-surge.yaml',
+  'scenarios/stress/severe-downturn.yaml',
+];
+const variants: [string, string[]][] = [
+  ['scenarios/validation/vasicek.yaml', ['run.paths=20', 'run.borrowersPerPath=2000']],
+  ...shipped.map((f): [string, string[]] => [f, small]),
+
+  ...[
+    ['run.paths=8', 'run.borrowersPerPath=2000', 'run.shardSize=500'],
+    [...small, 'clock.stepDays=1', 'clock.horizonDays=360'],
+    [...small, 'clock.stepDays=10', 'clock.horizonDays=360', 'limits.request.perYear=6', 'freeze.maintenance.eventsPerYear=12'],
+    [...small, 'credit.drawLimitElasticity=0', 'segments.1.drawsPerYear.mean=60', 'credit.annualMissRateAtRef=0.3'],
+  ].map((o): [string, string[]] => ['scenarios/baseline.yaml', o]),
 ];
 
 const out = process.argv[2];
@@ -27,8 +44,8 @@ if (!out) {
   process.exitCode = 2;
 } else {
   const parts: string[] = [];
-  for (const overrides of variants) {
-    const summary = await runScenario(await resolveScenario('scenarios/baseline.yaml', overrides), { inProcess: true });
+  for (const [file, overrides] of variants) {
+    const summary = await runScenario(await resolveScenario(file, overrides), { inProcess: true });
     parts.push(JSON.stringify({ ...summary, manifest: { ...summary.manifest, execution: null } }, null, 2));
   }
   writeFileSync(out, `${parts.join('\n')}\n`);

@@ -14,8 +14,9 @@
  * uses seedrandom itself.
  */
 import seedrandom from 'seedrandom';
+import type { Uniform, UniformBlock } from '../model/random.js';
 
-export type Uniform = () => number;
+export type { Uniform };
 
 export const STREAM_POPULATION = 1;
 export const STREAM_STEPS = 2;
@@ -34,7 +35,7 @@ function mix32(x: number): number {
 }
 
 /** seedrandom's alea recurrence with an explicit, resettable state. */
-export class AleaStream {
+export class AleaStream implements UniformBlock {
   s0 = 0;
   s1 = 0;
   s2 = 0;

@@ -4,7 +4,7 @@
  * (the summary says why), never NaN.
  */
 import type { Clock } from '../model/clock.js';
-import { G, type Layout, S, SEGMENT_SLOTS, STEP_SLOTS, T } from './layout.js';
+import { type Layout, S, STEP_SLOTS, T, segmentScopeBase } from './layout.js';
 import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES } from './types.js';
 
 export type Value = number | null;
@@ -91,23 +91,25 @@ export const SEGMENT_FIGURES = [
 
 /** The headline figures again, for one segment of one path. */
 export function segmentFigures(acc: Float64Array, layout: Layout, clock: Clock, segment: number): Record<string, Value> {
-  const g = layout.segmentBase + segment * SEGMENT_SLOTS;
-  const borrowers = acc[g + G.borrowers]!;
-  const start = acc[g + G.startBalance]!;
-  const openDays = acc[g + G.openDays]!;
-  const defaultRate = ratio(acc[g + G.defaults]!, borrowers);
+  const g = segmentScopeBase(layout, segment);
+  const borrowers = acc[g + S.borrowers]!;
+  const start = acc[g + S.startBalance]!;
+  const openDays = acc[g + S.openDays]!;
+  const defaultRate = ratio(acc[g + S.defaults]!, borrowers);
+  let segmentEvents = 0;
+  for (let c = 0; c < FREEZE_CAUSES.length; c++) segmentEvents += acc[g + S.freezeEvents + c]!;
   return {
     defaultRate,
     annualDefaultRate: defaultRate === null ? null : (defaultRate * 365) / clock.horizonDays,
-    lossRate: ratio(acc[g + G.loss]!, start),
-    freezeEventsPer1000AccountMonths: perThousandMonths(acc[g + G.freezeEvents]!, openDays),
-    holdsPer1000AccountMonths: perThousandMonths(acc[g + G.holds]!, openDays),
-    everFrozenShare: ratio(acc[g + G.everFrozen]!, borrowers),
-    frozenDaysPerAccountYear: ratio(acc[g + G.frozenDays]! * 365, openDays),
-    blockedDrawsPerAccountYear: perYear(acc[g + G.blockedAttempts]!, openDays + acc[g + G.closedDays]!),
-    approvedShare: ratio(acc[g + G.approved]!, acc[g + G.requests]!),
-    interestRevenueRate: ratio(acc[g + G.interest]!, start),
-    riskAdjustedRevenueRate: ratio(acc[g + G.interest]! - acc[g + G.loss]!, start),
+    lossRate: ratio(acc[g + S.loss]!, start),
+    freezeEventsPer1000AccountMonths: perThousandMonths(segmentEvents, openDays),
+    holdsPer1000AccountMonths: perThousandMonths(acc[g + S.holds]!, openDays),
+    everFrozenShare: ratio(acc[g + S.everFrozen]!, borrowers),
+    frozenDaysPerAccountYear: ratio(acc[g + S.frozenDays]! * 365, openDays),
+    blockedDrawsPerAccountYear: perYear(acc[g + S.blockedAttempts]!, openDays + acc[g + S.closedDays]!),
+    approvedShare: ratio(acc[g + S.outcomes]!, acc[g + S.requests]!),
+    interestRevenueRate: ratio(acc[g + S.interest]!, start),
+    riskAdjustedRevenueRate: ratio(acc[g + S.interest]! - acc[g + S.loss]!, start),
   };
 }
 

@@ -6,7 +6,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import type { Clock } from '../model/clock.js';
 import type { Layout } from './layout.js';
-import { G, S, SEGMENT_SLOTS } from './layout.js';
+import { S, segmentScopeBase } from './layout.js';
 import { histogram, summarise, tailStat } from './stat.js';
 import {
   type Value, SEGMENT_FIGURES, SERIES, conservationError, pathDetails, pathFigures, pathSeries, segmentFigures,
@@ -95,7 +95,7 @@ export function buildSummary(
       const rows = paths.map((acc) => segmentFigures(acc, layout, clock, i));
       return {
         name: seg.name,
-        borrowers: paths.length > 0 ? paths[0]![layout.segmentBase + i * SEGMENT_SLOTS + G.borrowers]! : 0,
+        borrowers: paths.length > 0 ? paths[0]![segmentScopeBase(layout, i) + S.borrowers]! : 0,
         headline: Object.fromEntries(SEGMENT_FIGURES.map((k) => [k, summarise(column(rows, k), NO_VALUE)])),
       };
     }),

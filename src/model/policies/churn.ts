@@ -24,3 +24,8 @@ export function churnProbability(
   const elevated = overlap(lastFreezeEnd, lastFreezeEnd + afterFreezeDays, from, to);
   return rateToProb(perYear, to - from + (multiplier - 1) * elevated);
 }
+
+/** An open account churns in this step when its uniform falls below the step's churn probability. */
+export function churns(u: number, prob: number): boolean {
+  return u < prob;
+}

@@ -52,3 +52,18 @@ export function missesFromUniform(
 export function cureProbability(cureRatePerYear: number, cureMacroSlope: number, x: number, periodDays: number): number {
   return rateToProb(cureRatePerYear * Math.exp(cureMacroSlope * x), periodDays);
 }
+
+/** A delinquent borrower cures at this billing when its uniform falls below the cure probability. */
+export function cures(u: number, cureProb: number): boolean {
+  return u < cureProb;
+}
+
+/** A current borrower that paid also prepays in full when its uniform falls below the period's prepayment probability. */
+export function prepays(u: number, prepayProb: number): boolean {
+  return u < prepayProb;
+}
+
+/** Default as soon as days past due exceed `defaultDpd`. */
+export function defaultsNow(dpd: number, defaultDpd: number): boolean {
+  return dpd > defaultDpd;
+}

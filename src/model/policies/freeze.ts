@@ -52,3 +52,38 @@ export function shouldClose(recent: Float64Array, day: number, max: number): boo
   for (let i = 0; i < recent.length; i++) if (recent[i]! > day - 365 && recent[i]! <= day) count++;
   return count >= max;
 }
+
+/** What an untimed freeze rule does at a step's end. */
+export const KEEP = 0;
+export const FIRE = 1;
+export const LIFT = 2;
+
+/** The delinquency freeze: fires when a delinquent account is not yet frozen for it, lifts when it is current again. */
+export function delinquencyFreeze(active: boolean, dpd: number): number {
+  if (dpd > 0 && !active) return FIRE;
+  if (dpd === 0 && active) return LIFT;
+  return KEEP;
+}
+
+/** The score-floor suspension (checked at billings), with its hysteresis. */
+export function scoreFloorFreeze(suspended: boolean, score: number, min: number, hysteresis: number): number {
+  const now = scoreFloorSuspended(suspended, score, min, hysteresis);
+  if (now && !suspended) return FIRE;
+  if (!now && suspended) return LIFT;
+  return KEEP;
+}
+
+/** The risk model catches at least one of the step's `large` large draws, each with `detectProb`. */
+export function largeDrawCaught(u: number, large: number, detectProb: number): boolean {
+  return large > 0 && u < anyOf(large, detectProb);
+}
+
+/** At the end of a velocity window whose count reached `maxDraws`, the account is caught with `detectProb`. */
+export function velocityCaught(u: number, windowEnds: boolean, windowDraws: number, maxDraws: number, detectProb: number): boolean {
+  return windowEnds && windowDraws >= maxDraws && u < detectProb;
+}
+
+/** The step's maintenance events hit the account with `hitProb` (1 − (1 − affectedShare)^n). */
+export function maintenanceHits(u: number, hitProb: number): boolean {
+  return u < hitProb;
+}

@@ -59,3 +59,17 @@ export function cutLimit(limit: number, balance: number, cutFactor: number, roun
   const target = roundLimit(Math.max(balance, limit * cutFactor), roundTo);
   return Math.min(limit, Math.max(target, Math.min(balance, limit)));
 }
+
+/**
+ * Did an adverse freeze overlap (since, now]? Slots 0..count−1 of the freeze
+ * intervals are scanned, all but `skipSlot` (maintenance is not adverse).
+ */
+export function adverseFreezeOverlaps(
+  starts: Float64Array, ends: Float64Array, count: number, skipSlot: number, since: number, now: number,
+): boolean {
+  let adverse = false;
+  for (let i = 0; i < count; i++) {
+    if (i !== skipSlot && starts[i]! < now && ends[i]! > since) adverse = true;
+  }
+  return adverse;
+}

@@ -4,6 +4,8 @@
  * the state at the request time τ and the request's own uniforms.
  */
 
+import { CAUSE_IDENTITY, CAUSE_RISK_MODEL } from './freeze.js';
+
 export const OUTCOME_APPROVED = 0;
 export const OUTCOME_DECLINED = 1;
 export const OUTCOME_ESCALATED = 2;
@@ -50,4 +52,36 @@ export function decideRequest(p: RequestParams, s: RequestState, uVerify: number
   const recentMiss = s.lastMissDay > s.tau - p.behaviourCleanDays;
   if (busy || recentMiss) return uEscalate < p.escalateProb ? OUTCOME_ESCALATED : OUTCOME_DECLINED;
   return OUTCOME_APPROVED;
+}
+
+/**
+ * An arrival of the wish to ask becomes a request only on an account that is
+ * open and neither frozen nor held at τ (first test), and whose utilisation at
+ * τ is at least `minUtilisation` (second test, once the balance at τ is known).
+ */
+export function mayAsk(open: boolean, heldAtTau: boolean, frozenAtTau: boolean): boolean {
+  return open && !heldAtTau && !frozenAtTau;
+}
+
+export function usesEnoughToAsk(balanceAtTau: number, limit: number, minUtilisation: number): boolean {
+  return !(balanceAtTau < minUtilisation * limit);
+}
+
+/** Does an outcome wait for the hold to end (it changes the limit or freezes)? A decline changes nothing. */
+export function outcomeTakesEffect(outcome: number): boolean {
+  return outcome === OUTCOME_APPROVED || outcome === OUTCOME_ESCALATED || outcome === OUTCOME_IDENTITY_FAILED;
+}
+
+/** The freeze cause an outcome brings when it takes effect: identity for a failed check, riskModel for an escalation, else −1. */
+export function outcomeFreezeCause(outcome: number): number {
+  if (outcome === OUTCOME_IDENTITY_FAILED) return CAUSE_IDENTITY;
+  if (outcome === OUTCOME_ESCALATED) return CAUSE_RISK_MODEL;
+  return -1;
+}
+
+/** How long that freeze lasts: `verification.failFreezeDays` after a failed check, `freeze.riskModel.days` after an escalation. */
+export function outcomeFreezeDays(outcome: number, failFreezeDays: number, riskModelDays: number): number {
+  if (outcome === OUTCOME_IDENTITY_FAILED) return failFreezeDays;
+  if (outcome === OUTCOME_ESCALATED) return riskModelDays;
+  return 0;
 }

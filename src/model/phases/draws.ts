@@ -1,0 +1,72 @@
+/**
+ * Step phase 2, draw attempts (docs/model.md "One step", 2): unblocked and
+ * blocked attempts over the step's free and restricted days, one amount per
+ * step, capped by the room left; large draws and the velocity count.
+ */
+import { normalQuantile } from '../../stats/normal.js';
+import { poissonFromUniform } from '../../stats/sampling.js';
+import { toOpenUnit } from '../uniform.js';
+import { ALL_SLOTS, type BorrowerState, CHURNED, CLOSED, OPEN, unionMeasure } from '../borrower.js';
+import { U_BLOCKED, U_DRAW_NOISE, U_UNBLOCKED } from '../context.js';
+import { largeDrawCount } from '../policies/freeze.js';
+import type { StepCursor, StepEnv } from './env.js';
+
+export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
+  const ctx = env.ctx;
+  const u = ctx.u;
+  const D = env.D;
+  const a = cur.a;
+  const status0 = st.status;
+  cur.status0 = status0;
+  let blockedDays = 0;
+  if (status0 === OPEN) {
+    // (restrictedUntil ≤ a: nothing restricts this step, and the measure is 0)
+    if (st.restrictedUntil > a) blockedDays = unionMeasure(st.start, st.end, ALL_SLOTS, a, cur.b, ctx.scratchStart, ctx.scratchEnd);
+    env.tally.openStep(D);
+  } else if (status0 === CLOSED) {
+    blockedDays = D;
+    env.tally.closedStep(D);
+  }
+  const activeDays = status0 === OPEN ? D - blockedDays : 0;
+  cur.activeDays = activeDays;
+  const hazard = st.drawsPerYear * ctx.drawMacro[cur.t]!;
+  const unblocked = activeDays > 0 ? poissonFromUniform(u[U_UNBLOCKED]!, (hazard * activeDays) / 365) : 0;
+  const blocked = status0 !== CHURNED && blockedDays > 0 ? poissonFromUniform(u[U_BLOCKED]!, (hazard * blockedDays) / 365) : 0;
+  cur.unblocked = unblocked;
+  const balance0 = st.balance;
+  const limit0 = st.limit;
+  cur.balance0 = balance0;
+  cur.limit0 = limit0;
+  // The amount of an attempt (one normal, an exp and a pow) is worked out only
+  // in steps that use it: with draws, or with a request (NaN until then).
+  cur.amount = NaN;
+  cur.large = 0;
+  if (unblocked > 0) {
+    const room = limit0 > balance0 ? limit0 - balance0 : 0;
+    const amount = drawAmount(env, st, limit0);
+    cur.amount = amount;
+    const drawnNow = Math.min(room, unblocked * amount);
+    st.balance += drawnNow;
+    env.tally.drawn(drawnNow);
+    cur.large = largeDrawCount(unblocked, amount, room, limit0, env.sc.freeze.riskModel.largeDrawShare);
+  }
+  env.tally.attempts(unblocked, blocked);
+  const windowIndex = ctx.windowIndex[cur.t]!;
+  if (windowIndex !== st.windowIndex) {
+    st.windowIndex = windowIndex;
+    st.windowDraws = 0;
+  }
+  cur.windowDraws0 = st.windowDraws;
+  st.windowDraws += unblocked;
+}
+
+/** One attempt's amount: drawShare · initialLimit · (limit/initialLimit)^elasticity · exp(σξ − σ²/2). */
+export function drawAmount(env: StepEnv, st: BorrowerState, limit: number): number {
+  const elasticity = env.sc.credit.drawLimitElasticity;
+  const seg = env.seg;
+  const xi = normalQuantile(toOpenUnit(env.ctx.u[U_DRAW_NOISE]!));
+  return (
+    st.drawShare * st.initialLimit * (elasticity === 0 ? 1 : Math.pow(limit / st.initialLimit, elasticity)) *
+    Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar)
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * What every phase of a borrower step works with: the path's fixed context and
+ * the shard's tally (`StepEnv`, one per shard), and the step's own numbers
+ * (`StepCursor`, one reused object). Neither allocates per step.
+ */
+import type { Scenario } from '../../scenario/schema.js';
+import type { ModelContext, SegmentConstants } from '../context.js';
+import type { Tally } from '../tally.js';
+import type { Uniform } from '../random.js';
+import type { RequestState } from '../policies/requests.js';
+import type { ReviewInput } from '../policies/limits.js';
+
+export class StepEnv {
+  readonly sc: Scenario;
+  /** Δ, days per step */
+  readonly D: number;
+  /** P, days per billing period */
+  readonly P: number;
+  readonly closureMax: number;
+  /** the current borrower's segment constants and request stream */
+  seg: SegmentConstants;
+  reqNext: Uniform = () => 0;
+  // Real-valued fields start as NaN, a double, so the first fractional value
+  // does not change the object's map (a deopt in the hot loop).
+  readonly req: RequestState = {
+    tau: NaN, score: NaN, balance: NaN, monthlyIncome: NaN, externalDti: NaN, termMonths: 1, apr: NaN, windowDraws: 0, lastMissDay: -Infinity,
+  };
+  readonly rev: ReviewInput = {
+    score: NaN, scoreAtLastReview: NaN, limit: NaN, balance: NaN, current: false, adverseFreezeRecently: false, missRecently: false,
+  };
+
+  constructor(
+    readonly ctx: ModelContext,
+    readonly tally: Tally,
+  ) {
+    this.sc = ctx.scenario;
+    this.D = ctx.clock.stepDays;
+    this.P = ctx.clock.billingDays;
+    this.closureMax = this.sc.freeze.closure.maxFreezesPerYear;
+    this.seg = ctx.segments[0]!;
+  }
+}
+
+/** One step's numbers, shared by its phases. */
+export class StepCursor {
+  t = 0;
+  /** the step covers days [a, b) */
+  a = 0;
+  b = 0;
+  /** status at the step's start */
+  status0 = 0;
+  /** unblocked days of the step (0 unless open) */
+  activeDays = NaN;
+  /** unblocked draw attempts this step */
+  unblocked = 0;
+  balance0 = NaN;
+  limit0 = NaN;
+  /** one attempt's amount; NaN until a phase needs it */
+  amount = NaN;
+  /** large draws this step */
+  large = 0;
+  /** the velocity window's count before this step's attempts */
+  windowDraws0 = 0;
+  billing = false;
+}

@@ -1,0 +1,38 @@
+/**
+ * The bookkeeping of freeze events, shared by every phase that freezes: an
+ * unfrozen open account becoming frozen is one event (counted, its episode
+ * started, closure checked); an episode that has ended is measured.
+ */
+import { type BorrowerState, CLOSED, OPEN, episodeEnd } from '../borrower.js';
+import { shouldClose } from '../policies/freeze.js';
+import type { StepEnv } from './env.js';
+
+/** An unfrozen open account becomes frozen at `day` (in step `t`) for `cause`. */
+export function recordFreezeEvent(env: StepEnv, st: BorrowerState, cause: number, day: number, t: number): void {
+  if (st.status !== OPEN) return;
+  if (st.inEpisode) closeEpisodeIfEnded(env, st, day);
+  env.tally.freezeEvent(t, cause);
+  st.freezeEvents += 1;
+  st.inEpisode = true;
+  st.episodeStart = day;
+  st.episodeCause = cause;
+  if (env.sc.freeze.closure.enabled) {
+    st.recentEvents[st.recentPos] = day;
+    st.recentPos = (st.recentPos + 1) % st.recentEvents.length;
+    if (shouldClose(st.recentEvents, day, env.closureMax)) {
+      st.status = CLOSED;
+      st.inEpisode = false;
+      env.tally.closure();
+    }
+  }
+}
+
+/** If the running freeze episode has ended by `now`, count its length and remember its end (churn). */
+export function closeEpisodeIfEnded(env: StepEnv, st: BorrowerState, now: number): void {
+  const end = episodeEnd(st, st.episodeStart);
+  if (end <= now) {
+    env.tally.freezeEnded(st.episodeCause, end - st.episodeStart);
+    st.lastFreezeEnd = end;
+    st.inEpisode = false;
+  }
+}
