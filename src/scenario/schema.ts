@@ -35,6 +35,41 @@ export const segmentSchema = z.strictObject({
 
 export const shockSchema = z.strictObject({ fromDay: days, toDay: days, shift: z.number() });
 
+/**
+ * Model v2's hidden states. Each block defaults to off (with the reference
+ * values of docs/model.md), so a scenario written for the v1 model keeps its
+ * meaning and its results.
+ */
+export const distressSchema = z.strictObject({
+  enabled: z.boolean(),
+  initialShare: prob,
+  entryPerYear: nonNeg,
+  macroSlope: z.number(),
+  scoreSlope: z.number(),
+  exitPerYear: nonNeg,
+  drawRateMultiplier: nonNeg,
+  drawSizeMultiplier: nonNeg,
+  missMultiplier: nonNeg,
+  cureMultiplier: nonNeg,
+  requestMultiplier: nonNeg,
+  frozenMissMultiplier: nonNeg,
+});
+export const DISTRESS_OFF: z.infer<typeof distressSchema> = {
+  enabled: false, initialShare: 0.02, entryPerYear: 0.048, macroSlope: 0.5, scoreSlope: 0.5, exitPerYear: 2.4,
+  drawRateMultiplier: 3, drawSizeMultiplier: 1.8, missMultiplier: 54, cureMultiplier: 0.5, requestMultiplier: 2.5, frozenMissMultiplier: 1.2,
+};
+
+export const fraudSchema = z.strictObject({
+  bustOut: z.strictObject({ enabled: z.boolean(), share: prob, meanSleeperDays: pos, requestMultiplier: nonNeg, lgd: prob }),
+  takeover: z.strictObject({ enabled: z.boolean(), perYear: nonNeg, noticeDays: nonNeg, requestProb: prob, freezeDays: nonNeg }),
+  investigation: z.strictObject({ enabled: z.boolean(), confirmProb: prob }),
+});
+export const FRAUD_OFF: z.infer<typeof fraudSchema> = {
+  bustOut: { enabled: false, share: 0.002, meanSleeperDays: 365, requestMultiplier: 3, lgd: 1 },
+  takeover: { enabled: false, perYear: 0.0002, noticeDays: 10, requestProb: 0.5, freezeDays: 7 },
+  investigation: { enabled: true, confirmProb: 0.8 },
+};
+
 const appetiteLimit = z.union([z.number(), z.strictObject({ min: z.number() }), z.strictObject({ max: z.number() })]);
 
 export const scenarioSchema = z.strictObject({
@@ -84,7 +119,14 @@ export const scenarioSchema = z.strictObject({
       enabled: z.boolean(),
       perYear: nonNeg,
       minUtilisation: prob,
-      verification: z.strictObject({ holdDays: nonNeg, passProb: prob, failFreezeDays: nonNeg }),
+      verification: z.strictObject({
+        enabled: z.boolean().default(true),
+        holdDays: nonNeg,
+        passProb: prob,
+        failFreezeDays: nonNeg,
+        takeoverCatchProb: prob.default(0.97),
+        bustOutCatchProb: prob.default(0.05),
+      }),
       qualification: z.strictObject({ minScore: z.number(), maxDti: nonNeg }),
       behaviour: z.strictObject({ cleanDays: nonNeg, escalateProb: prob }),
       increaseFactor: z.number().min(1),
@@ -97,6 +139,7 @@ export const scenarioSchema = z.strictObject({
       largeDrawShare: prob,
       detectProb: prob,
       days: nonNeg,
+      cutLimitToBalance: z.boolean().default(false),
     }),
     maintenance: z.strictObject({ enabled: z.boolean(), eventsPerYear: nonNeg, affectedShare: prob, days: nonNeg }),
     scoreFloor: z.strictObject({ enabled: z.boolean(), min: z.number(), hysteresis: nonNeg }),
@@ -105,6 +148,8 @@ export const scenarioSchema = z.strictObject({
   }),
   churn: z.strictObject({ perYear: nonNeg, afterFreezeMultiplier: nonNeg, afterFreezeDays: nonNeg }),
   prepayment: z.strictObject({ perYear: nonNeg }),
+  distress: distressSchema.default(DISTRESS_OFF),
+  fraud: fraudSchema.default(FRAUD_OFF),
   report: z
     .strictObject({
       appetite: z.record(z.string(), appetiteLimit).optional(),
