@@ -21,6 +21,10 @@ export type { Uniform };
 export const STREAM_POPULATION = 1;
 export const STREAM_STEPS = 2;
 export const STREAM_REQUESTS = 3;
+/** Model v2: the hidden state (start and distress transitions), takeover arrivals, and the wish process's thinning. */
+export const STREAM_HIDDEN = 4;
+export const STREAM_TAKEOVERS = 5;
+export const STREAM_WISHES = 6;
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 

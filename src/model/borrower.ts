@@ -20,12 +20,21 @@ export const SLOT_IDENTITY = 2;
 export const SLOT_RISK_RULE = 3;
 export const SLOT_RISK_REQUEST = 4;
 export const SLOT_MAINTENANCE = 5;
-export const FREEZE_SLOTS = 6;
-export const SLOT_HOLD = 6;
-export const ALL_SLOTS = 7;
+export const SLOT_FRAUD = 6;
+export const FREEZE_SLOTS = 7;
+export const SLOT_HOLD = 7;
+export const ALL_SLOTS = 8;
 
 /** The freeze cause of each slot (cause indices from policies/freeze.ts, severity order). */
-export const SLOT_CAUSE = [0, 1, 2, 3, 3, 4] as const;
+export const SLOT_CAUSE = [0, 2, 3, 4, 4, 5, 1] as const;
+
+/** Hidden states (model v2): what the lender cannot see. */
+export const HEALTHY = 0;
+export const DISTRESSED = 1;
+/** a bust-out planner before its onset */
+export const SLEEPER = 2;
+/** a bust-out planner after its onset */
+export const BUST_OUT = 3;
 
 export class BorrowerState {
   segment = 0;
@@ -65,6 +74,32 @@ export class BorrowerState {
   episodeStart = -Infinity;
   episodeCause = 0;
   lastFreezeEnd = -Infinity;
+  // Model v2: the hidden state and the fraud in progress.
+  hidden = HEALTHY;
+  /** a planner's onset day (Infinity for others) */
+  onsetDay = Infinity;
+  /** the wish to ask arrives at perYear · wishFactor and is thinned to the state's rate when `thinWishes` */
+  wishFactor = 1;
+  thinWishes = false;
+  takenOver = false;
+  /** the day the owner notices the running takeover */
+  noticeDay = Infinity;
+  /** what the running takeover's fraudster has drawn */
+  takeoverDrawn = 0.5;
+  nextTakeover = Infinity;
+  /** had a freeze event while good */
+  goodFrozen = false;
+  /** a riskModel or identity freeze event in the current distress episode before its first miss */
+  flaggedInDistress = false;
+  missedInDistress = false;
+  /** days under a freeze in the billing period so far (liquidity channel) */
+  periodFrozenDays = 0.5;
+  /** the pending outcome's request was the fraudster's or a bust-out's: an approval is drained */
+  pendingByFraud = false;
+  /** the uniform that decides whether that drain is caught */
+  pendingDrainU = 0.5;
+  /** the escalation uniform of the pending outcome, rescaled for its investigation */
+  pendingInvestigateU = 0.5;
   /**
    * No interval (freeze or hold) ends after this day: an upper bound on every
    * `end`, so a step starting at or after it needs no interval arithmetic (most
@@ -97,6 +132,21 @@ export class BorrowerState {
     this.episodeCause = 0;
     this.lastFreezeEnd = -Infinity;
     this.restrictedUntil = -Infinity;
+    this.hidden = HEALTHY;
+    this.onsetDay = Infinity;
+    this.wishFactor = 1;
+    this.thinWishes = false;
+    this.takenOver = false;
+    this.noticeDay = Infinity;
+    this.takeoverDrawn = 0;
+    this.nextTakeover = Infinity;
+    this.goodFrozen = false;
+    this.flaggedInDistress = false;
+    this.missedInDistress = false;
+    this.periodFrozenDays = 0;
+    this.pendingByFraud = false;
+    this.pendingDrainU = 0;
+    this.pendingInvestigateU = 0;
   }
 }
 
@@ -218,4 +268,13 @@ export function setTimed(st: BorrowerState, i: number, from: number, to: number,
     st.end[i] = to;
   }
   if (st.end[i]! > st.restrictedUntil) st.restrictedUntil = st.end[i]!;
+}
+
+/**
+ * Is the account bad at this moment (docs/model.md "Freeze quality")? Delinquent,
+ * distressed, a bust-out planner before or after its onset, or taken over. Only
+ * the labelling of figures and the checks' probabilities read this; policies never do.
+ */
+export function isBad(st: BorrowerState): boolean {
+  return st.dpd > 0 || st.hidden !== HEALTHY || st.takenOver;
 }

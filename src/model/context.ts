@@ -30,6 +30,62 @@ export const U_CHURN = 10;
 /** Uniforms drawn from the request stream per arrival: gap to the next, timing of draws, verification, escalation. */
 export const REQUEST_UNIFORMS = 4;
 
+/**
+ * Model v2's streams, drawn only when distress or fraud is on (so v1 results are
+ * untouched), each at a fixed count per occasion so that policies never shift them.
+ * The hidden stream: at the start, then one uniform per billing (distress transition).
+ */
+export const HIDDEN_START_UNIFORMS = 7;
+export const H_DISTRESS_INITIAL = 0;
+export const H_PLANNER = 1;
+export const H_ONSET_DAY = 2;
+export const H_ONSET_VERIFY = 3;
+export const H_ONSET_ESCALATE = 4;
+export const H_ONSET_DRAIN_CATCH = 5;
+export const H_ONSET_ROOM_CATCH = 6;
+/** The takeover stream: the first gap at the start, then per arrival: */
+export const TAKEOVER_UNIFORMS = 6;
+export const K_GAP = 0;
+export const K_REQUEST = 1;
+export const K_VERIFY = 2;
+export const K_ESCALATE = 3;
+export const K_DRAIN_CATCH = 4;
+export const K_ROOM_CATCH = 5;
+/** The wish stream, per arrival of the wish to ask: thinning, and the catch of a drained approval. */
+export const WISH_UNIFORMS = 2;
+export const W_THIN = 0;
+export const W_ROOM_CATCH = 1;
+
+/** Model v2's parameters as the step reads them. */
+export interface HiddenParams {
+  /** any of distress, bust-out, takeover on: the v2 streams are drawn */
+  anyOn: boolean;
+  distress: boolean;
+  initialShare: number;
+  scoreSlope: number;
+  /** per-period recovery probability of a distressed, current borrower */
+  exitProb: number;
+  drawRateMultiplier: number;
+  drawSizeMultiplier: number;
+  missMultiplier: number;
+  requestMultiplier: number;
+  frozenMissMultiplier: number;
+  /** the liquidity channel needs frozen days per billing period */
+  liquidity: boolean;
+  bustOut: boolean;
+  bustOutShare: number;
+  meanSleeperDays: number;
+  bustOutRequestMultiplier: number;
+  bustOutLgd: number;
+  takeover: boolean;
+  takeoverPerYear: number;
+  noticeDays: number;
+  takeoverRequestProb: number;
+  fraudFreezeDays: number;
+  investigation: boolean;
+  confirmProb: number;
+}
+
 export interface SegmentConstants {
   sqrtRho: number;
   sqrtOneMinusRho: number;
@@ -53,6 +109,10 @@ export class ModelContext {
   /** exp(−drawMacroSlope·X_t) */
   readonly drawMacro: Float64Array;
   readonly cureProb: Float64Array;
+  /** v2: the cure probability of a distressed borrower, and entryPerYear·exp(−macroSlope·X_t) */
+  readonly cureProbDistressed: Float64Array;
+  readonly distressEntryBase: Float64Array;
+  readonly hidden: HiddenParams;
   /** probability that an open account is hit by this step's maintenance events */
   readonly maintenanceHit: Float64Array;
   readonly billing: Uint8Array;
@@ -73,10 +133,16 @@ export class ModelContext {
     holdDays: number;
     failFreezeDays: number;
     increaseFactor: number;
+    takeoverCatchProb: number;
+    bustOutCatchProb: number;
   };
   readonly review: ReviewParams & { enabled: boolean; everyDays: number; cleanDays: number };
   readonly u = new Float64Array(STEP_UNIFORMS);
   readonly r = new Float64Array(REQUEST_UNIFORMS);
+  /** v2 scratch: the hidden stream's start block, a takeover arrival's block, a wish arrival's block */
+  readonly hu = new Float64Array(HIDDEN_START_UNIFORMS);
+  readonly ku = new Float64Array(TAKEOVER_UNIFORMS);
+  readonly wu = new Float64Array(WISH_UNIFORMS);
   /** intervals as they stood at the step's start (request timing uses them) */
   readonly snapStart = new Float64Array(ALL_SLOTS);
   readonly snapEnd = new Float64Array(ALL_SLOTS);
@@ -104,6 +170,9 @@ export class ModelContext {
     this.x = economy.x;
     this.drawMacro = new Float64Array(steps);
     this.cureProb = new Float64Array(steps);
+    this.cureProbDistressed = new Float64Array(steps);
+    this.distressEntryBase = new Float64Array(steps);
+    const d = scenario.distress;
     this.maintenanceHit = new Float64Array(steps);
     this.billing = new Uint8Array(steps);
     this.windowIndex = new Int32Array(steps);
@@ -117,6 +186,8 @@ export class ModelContext {
       const x = economy.x[t]!;
       this.drawMacro[t] = Math.exp(-c.drawMacroSlope * x);
       this.cureProb[t] = cureProbability(c.cureRatePerYear, c.cureMacroSlope, x, P);
+      this.cureProbDistressed[t] = cureProbability(c.cureRatePerYear * d.cureMultiplier, c.cureMacroSlope, x, P);
+      this.distressEntryBase[t] = d.entryPerYear * Math.exp(-d.macroSlope * x);
       const n = economy.maintenanceEvents[t]!;
       this.maintenanceHit[t] = m.enabled && n > 0 ? 1 - Math.pow(1 - m.affectedShare, n) : 0;
       this.billing[t] = isBillingStep(clock, t) ? 1 : 0;
@@ -130,12 +201,43 @@ export class ModelContext {
     this.missScreen = new MissScreen(scenario.credit, scenario.score.min, scenario.score.max, P);
     const ch = scenario.churn;
     this.churnBase = churnProbability(ch.perYear, ch.afterFreezeMultiplier, ch.afterFreezeDays, -Infinity, 0, clock.stepDays);
+    const f = scenario.fraud;
+    this.hidden = {
+      anyOn: d.enabled || f.bustOut.enabled || f.takeover.enabled,
+      distress: d.enabled,
+      initialShare: d.initialShare,
+      scoreSlope: d.scoreSlope,
+      exitProb: rateToProb(d.exitPerYear, P),
+      drawRateMultiplier: d.drawRateMultiplier,
+      drawSizeMultiplier: d.drawSizeMultiplier,
+      missMultiplier: d.missMultiplier,
+      requestMultiplier: d.requestMultiplier,
+      frozenMissMultiplier: d.frozenMissMultiplier,
+      liquidity: d.enabled && d.frozenMissMultiplier !== 1,
+      bustOut: f.bustOut.enabled,
+      bustOutShare: f.bustOut.share,
+      meanSleeperDays: f.bustOut.meanSleeperDays,
+      bustOutRequestMultiplier: f.bustOut.requestMultiplier,
+      bustOutLgd: f.bustOut.lgd,
+      takeover: f.takeover.enabled && f.takeover.perYear > 0,
+      takeoverPerYear: f.takeover.perYear,
+      noticeDays: f.takeover.noticeDays,
+      takeoverRequestProb: f.takeover.requestProb,
+      fraudFreezeDays: f.takeover.freezeDays,
+      investigation: f.investigation.enabled,
+      confirmProb: f.investigation.confirmProb,
+    };
     const rq = scenario.limits.request;
+    const verify = rq.verification;
     this.request = {
       enabled: rq.enabled && rq.perYear > 0,
       perYear: rq.perYear,
       minUtilisation: rq.minUtilisation,
-      holdDays: rq.verification.holdDays,
+      // No verification: no hold, and the outcome takes effect at once.
+      holdDays: verify.enabled ? verify.holdDays : 0,
+      verificationEnabled: verify.enabled,
+      takeoverCatchProb: verify.takeoverCatchProb,
+      bustOutCatchProb: verify.bustOutCatchProb,
       failFreezeDays: rq.verification.failFreezeDays,
       increaseFactor: rq.increaseFactor,
       passProb: rq.verification.passProb,

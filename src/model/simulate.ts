@@ -6,7 +6,7 @@
  * allocates per borrower-step: the state, the step cursor and the scratch
  * inputs are reused objects.
  */
-import { type BorrowerState, CLOSED, DEFAULTED, OPEN, SLOT_SCORE_FLOOR, causeAt, setSlot } from './borrower.js';
+import { type BorrowerState, CLOSED, DEFAULTED, DISTRESSED, OPEN, SLOT_SCORE_FLOOR, causeAt, setSlot } from './borrower.js';
 import { STEP_UNIFORMS, type ModelContext } from './context.js';
 import type { Layout } from './layout.js';
 import { CAUSE_SCORE_FLOOR } from './policies/freeze.js';
@@ -15,13 +15,24 @@ import { Tally } from './tally.js';
 import { StepCursor, StepEnv } from './phases/env.js';
 import { applyPendingOutcome } from './phases/pending-outcomes.js';
 import { drawPhase } from './phases/draws.js';
-import { arrivalGap, requestPhase } from './phases/requests.js';
+import { arrivalGap } from './phases/requests.js';
+import { inStepEventPhase } from './phases/in-step-events.js';
 import { billingPhase } from './phases/billing.js';
+import { distressTransitionPhase, startHiddenState } from './phases/hidden-state.js';
+import { writeOffTakeover } from './phases/fraud.js';
 import { scorePhase } from './phases/score.js';
 import { freezeRulePhase } from './phases/freeze-rules.js';
 import { reviewPhase } from './phases/review.js';
 import { churnPhase } from './phases/churn.js';
 import { recordFreezeEvent } from './phases/freeze-events.js';
+
+/** A borrower's streams besides the step stream; the v2 ones are used only when distress or fraud is on. */
+export interface BorrowerStreams {
+  requests: Uniform;
+  hidden: Uniform;
+  takeovers: Uniform;
+  wishes: Uniform;
+}
 
 export class BorrowerSimulator {
   private readonly env: StepEnv;
@@ -33,16 +44,19 @@ export class BorrowerSimulator {
 
   /**
    * Simulate one borrower whose initial state is in `st` (traits drawn, `reset()`
-   * done), with its step stream (STEP_UNIFORMS a step) and request stream,
-   * counting into `acc`.
+   * done), with its step stream (STEP_UNIFORMS a step), its request stream and
+   * (model v2) its hidden-state, takeover and wish streams, counting into `acc`.
    */
-  simulate(st: BorrowerState, steps: UniformBlock, requests: Uniform, acc: Float64Array): void {
+  simulate(st: BorrowerState, steps: UniformBlock, streams: BorrowerStreams, acc: Float64Array): void {
     const env = this.env;
     const ctx = env.ctx;
     const cur = this.cur;
     env.tally.bind(acc, st.segment);
     env.seg = ctx.segments[st.segment]!;
-    env.reqNext = requests;
+    env.reqNext = streams.requests;
+    env.hiddenNext = streams.hidden;
+    env.takeoverNext = streams.takeovers;
+    env.wishNext = streams.wishes;
     this.start(st);
     const D = env.D;
     for (let t = 0; t < ctx.clock.steps; t++) {
@@ -52,17 +66,20 @@ export class BorrowerSimulator {
       cur.b = cur.a + D;
       cur.billing = ctx.billing[t] === 1;
       steps.fill(ctx.u, STEP_UNIFORMS);
-      if (st.pendingDay < cur.b) applyPendingOutcome(env, st, t, cur.a); // 1
+      if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur); // 1
       drawPhase(env, st, cur); // 2
-      requestPhase(env, st, cur); // 3
+      inStepEventPhase(env, st, cur); // 3 (requests; v2: onsets and takeovers)
       if (!billingPhase(env, st, cur)) continue; // 4 (a default ends the timeline)
+      distressTransitionPhase(env, st, cur); // 4b (v2)
       scorePhase(env, st, cur); // 5
       freezeRulePhase(env, st, cur); // 6
       reviewPhase(env, st, cur); // 7
       churnPhase(env, st, cur); // 8
       this.stepEnd(st, t, cur.b);
     }
-    env.tally.horizon(st.status !== DEFAULTED, st.status === OPEN, st.balance, st.limit, st.freezeEvents, st.holds);
+    // A takeover still running at the horizon is written off there.
+    if (st.takenOver && st.status !== DEFAULTED) writeOffTakeover(env, st);
+    env.tally.horizon(st.status !== DEFAULTED, st.status === OPEN, st.balance, st.limit, st.freezeEvents, st.holds, st.goodFrozen);
   }
 
   /** Day 0: the borrower is counted, its first request arrival drawn, the score floor checked. */
@@ -71,7 +88,8 @@ export class BorrowerSimulator {
     env.tally.borrowerStart(st.balance, st.limit);
     st.initialLimit = st.limit;
     st.scoreAtLastReview = st.score;
-    if (env.ctx.request.enabled) st.nextArrival = arrivalGap(env, env.reqNext());
+    if (env.ctx.hidden.anyOn) startHiddenState(env, st);
+    if (env.ctx.request.enabled) st.nextArrival = arrivalGap(env, st, env.reqNext());
     const floor = env.sc.freeze.scoreFloor;
     if (floor.enabled && st.score < floor.min) {
       setSlot(st, SLOT_SCORE_FLOOR, 0, Infinity);
@@ -83,7 +101,10 @@ export class BorrowerSimulator {
   private stepEnd(st: BorrowerState, t: number, b: number): void {
     const tally = this.env.tally;
     tally.stepEnd(t, st.balance);
-    if (st.status === OPEN) tally.openAtStepEnd(t, st.limit, st.balance, st.restrictedUntil > b ? causeAt(st, b) : -1);
+    if (st.status === OPEN) {
+      tally.openAtStepEnd(t, st.limit, st.balance, st.restrictedUntil > b ? causeAt(st, b) : -1);
+      if (st.hidden === DISTRESSED) tally.distressedAtStepEnd(t);
+    }
     else if (st.status === CLOSED) tally.closedAtStepEnd(t);
     else tally.churnedAtStepEnd(t);
   }

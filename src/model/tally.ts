@@ -10,6 +10,11 @@
  */
 import { type Layout, S, SCALARS, STEP_SLOTS, T } from './layout.js';
 
+/** The hidden state of a defaulter, for the split of defaults (a sleeper counts as healthy). */
+export const DEFAULT_HEALTHY = 0;
+export const DEFAULT_DISTRESSED = 1;
+export const DEFAULT_BUST_OUT = 2;
+
 export class Tally {
   private acc: Float64Array = new Float64Array(0);
   /** first slot of the current borrower's segment block */
@@ -74,11 +79,20 @@ export class Tally {
     this.add(S.repaid, amount);
   }
 
-  defaulted(t: number, balance: number, loss: number): void {
+  /**
+   * A default: its total loss, and (v2) the loss split by source and the hidden
+   * state at the default (`DEFAULT_HEALTHY`, `DEFAULT_DISTRESSED`, `DEFAULT_BUST_OUT`).
+   */
+  defaulted(t: number, balance: number, loss: number, creditLoss: number, fraudLoss: number, takeoverLoss: number, kind: number): void {
     this.add(S.defaults, 1);
     this.add(S.loss, loss);
     this.add(S.defaultedBalance, balance);
     this.step(t, T.newDefaults, 1);
+    this.add(S.creditLoss, creditLoss);
+    if (fraudLoss !== 0) this.add(S.fraudLoss, fraudLoss);
+    if (takeoverLoss !== 0) this.add(S.takeoverLoss, takeoverLoss);
+    if (kind === DEFAULT_DISTRESSED) this.add(S.defaultsDistressed, 1);
+    else if (kind === DEFAULT_BUST_OUT) this.add(S.defaultsBustOut, 1);
   }
 
   frozenDays(days: number): void {
@@ -103,14 +117,90 @@ export class Tally {
     this.add(S.outcomes + outcome, 1);
   }
 
-  hold(t: number): void {
+  /** A verification hold, on a bad account or a good one (v2's freeze quality). */
+  hold(t: number, bad: boolean): void {
     this.add(S.holds, 1);
     this.step(t, T.newHolds, 1);
+    if (bad) this.add(S.badHolds, 1);
   }
 
-  freezeEvent(t: number, cause: number): void {
+  /** A freeze event of `cause`, on a bad account or a good one. */
+  freezeEvent(t: number, cause: number, bad: boolean): void {
     this.add(S.freezeEvents + cause, 1);
     this.step(t, T.newEvents + cause, 1);
+    if (bad) this.add(S.badFreezeEvents + cause, 1);
+  }
+
+  /** The freeze event just counted was triggered by the automatic risk-model rule. */
+  ruleEvent(bad: boolean): void {
+    this.add(S.ruleEvents, 1);
+    if (bad) this.add(S.badRuleEvents, 1);
+  }
+
+  /** Blocked attempts of a bad account (the rest of the blocked attempts are good ones'). */
+  badBlocked(n: number): void {
+    this.add(S.badBlockedAttempts, n);
+  }
+
+  /** A step of an account that has not defaulted, and of a distressed one. */
+  liveStep(days: number): void {
+    this.add(S.liveDays, days);
+  }
+
+  distressedStep(days: number): void {
+    this.add(S.distressedDays, days);
+  }
+
+  /** A distress episode starts: at day 0 (initial) or by an entry at a billing. */
+  distressEpisode(entry: boolean): void {
+    this.add(S.distressEpisodes, 1);
+    if (entry) this.add(S.distressEntries, 1);
+  }
+
+  distressRecovery(): void {
+    this.add(S.distressRecoveries, 1);
+  }
+
+  /** A distressed borrower defaulted after a riskModel or identity freeze event that came before its first miss. */
+  distressDefaultFlagged(): void {
+    this.add(S.distressDefaultsFlagged, 1);
+  }
+
+  /** An all-at-once draw by a bust-out or a fraudster (counted in `drawn` too). */
+  fraudDrain(amount: number): void {
+    this.add(S.drawn, amount);
+    this.add(S.fraudDrawn, amount);
+  }
+
+  onset(t: number): void {
+    this.add(S.onsets, 1);
+    this.step(t, T.onsets, 1);
+  }
+
+  bustOutStopped(): void {
+    this.add(S.bustOutsStopped, 1);
+  }
+
+  takeover(t: number): void {
+    this.add(S.takeovers, 1);
+    this.step(t, T.takeovers, 1);
+  }
+
+  takeoverStopped(): void {
+    this.add(S.takeoversStopped, 1);
+  }
+
+  /** What a takeover's fraudster drew is fraud loss in full; `reduction` is the balance it removed. */
+  takeoverWriteOff(amount: number, reduction: number): void {
+    this.add(S.loss, amount);
+    this.add(S.fraudLoss, amount);
+    this.add(S.takeoverLoss, amount);
+    this.add(S.writtenOff, reduction);
+  }
+
+  investigation(confirmed: boolean): void {
+    this.add(S.investigations, 1);
+    if (confirmed) this.add(S.confirmations, 1);
   }
 
   /** A freeze episode of `cause` ended after `days`. */
@@ -156,8 +246,13 @@ export class Tally {
     this.step(t, T.churned, 1);
   }
 
+  distressedAtStepEnd(t: number): void {
+    this.step(t, T.distressed, 1);
+  }
+
   /** Totals at the horizon: the balance of a live (not defaulted) account, the limit of an open one. */
-  horizon(live: boolean, open: boolean, balance: number, limit: number, freezeEvents: number, holds: number): void {
+  horizon(live: boolean, open: boolean, balance: number, limit: number, freezeEvents: number, holds: number, goodFrozen: boolean): void {
+    if (goodFrozen) this.add(S.goodEverFrozen, 1);
     if (live) this.add(S.endBalance, balance);
     if (open) {
       this.add(S.endLimitOpen, limit);

@@ -92,6 +92,7 @@ export function isTail(stat: Stat): boolean {
 export const CAUSE_LABELS: Record<RestrictionCause, string> = {
   hold: 'Verification hold',
   delinquency: 'Delinquency',
+  fraud: 'Fraud (takeover ended)',
   scoreFloor: 'Score floor',
   identity: 'Identity check failed',
   riskModel: 'Risk model',
@@ -101,6 +102,7 @@ export const CAUSE_LABELS: Record<RestrictionCause, string> = {
 /** Colours per cause, the same in every chart (severity: red → grey; holds teal). */
 export const CAUSE_COLOURS: Record<RestrictionCause, string> = {
   delinquency: '#b2182b',
+  fraud: '#762a83',
   scoreFloor: '#ef8a62',
   identity: '#8073ac',
   riskModel: '#2166ac',

@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenario/schema.js';
 
 /** Freeze causes, most severe first (the order used to attribute an event). */
-export const FREEZE_CAUSES = ['delinquency', 'scoreFloor', 'identity', 'riskModel', 'maintenance'] as const;
+export const FREEZE_CAUSES = ['delinquency', 'fraud', 'scoreFloor', 'identity', 'riskModel', 'maintenance'] as const;
 export type FreezeCause = (typeof FREEZE_CAUSES)[number];
 
 /** Causes of a restriction in the 30 days before a limit-increase request. */

@@ -47,8 +47,8 @@ describe('periodic review', () => {
   });
 });
 
-const rp: RequestParams = { passProb: 0.97, qualificationMinScore: 620, maxDti: 0.5, escalateProb: 0.4, maxDraws: 4, behaviourCleanDays: 90 };
-const rs: RequestState = { tau: 400, score: 700, balance: 6000, monthlyIncome: 7000, externalDti: 0.15, termMonths: 12, apr: 0.146, windowDraws: 1, lastMissDay: -Infinity };
+const rp: RequestParams = { verificationEnabled: true, passProb: 0.97, qualificationMinScore: 620, maxDti: 0.5, escalateProb: 0.4, maxDraws: 4, behaviourCleanDays: 90 };
+const rs: RequestState = { tau: 400, score: 700, balance: 6000, monthlyIncome: 7000, externalDti: 0.15, termMonths: 12, apr: 0.146, windowDraws: 1, lastMissDay: -Infinity, passProb: 0.97 };
 
 describe('limit-increase request', () => {
   it('approves a verified, qualified, well-behaved borrower', () => {
@@ -57,6 +57,13 @@ describe('limit-increase request', () => {
   it('fails identity with probability 1 − passProb, before any other check', () => {
     expect(decideRequest(rp, { ...rs, score: 400 }, 0.97, 0.1)).toBe(OUTCOME_IDENTITY_FAILED);
     expect(decideRequest(rp, rs, 0.9699, 0.1)).toBe(OUTCOME_APPROVED);
+  });
+  it('uses the pass probability the model sets for the account (a fraudster facing the check fails more often)', () => {
+    expect(decideRequest(rp, { ...rs, passProb: 0.03 }, 0.03, 0.1)).toBe(OUTCOME_IDENTITY_FAILED);
+    expect(decideRequest(rp, { ...rs, passProb: 0.03 }, 0.0299, 0.1)).toBe(OUTCOME_APPROVED);
+  });
+  it('skips identity re-verification entirely when it is off', () => {
+    expect(decideRequest({ ...rp, verificationEnabled: false }, rs, 0.999, 0.1)).toBe(OUTCOME_APPROVED);
   });
   it('declines on qualification: score below the bar, or DTI above the maximum', () => {
     expect(decideRequest(rp, { ...rs, score: 619 }, 0.5, 0.1)).toBe(OUTCOME_DECLINED);

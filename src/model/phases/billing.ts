@@ -2,12 +2,18 @@
  * Step phase 4, repayment and credit events (docs/model.md "One step", 4), in
  * billing steps only: a current borrower misses or pays interest and principal
  * (and may prepay); a delinquent one cures or falls further behind, its interest
- * capitalised; past `defaultDpd` it defaults.
+ * capitalised; past `defaultDpd` it defaults. Model v2: a bust-out misses every
+ * billing and never cures; distress multiplies the miss hazard (and, through the
+ * liquidity channel, more so the longer the account was frozen) and the cure rate;
+ * a default's loss is split into credit and fraud.
  */
-import { type BorrowerState, DEFAULTED } from '../borrower.js';
+import { BUST_OUT, type BorrowerState, DEFAULTED, DISTRESSED, FREEZE_SLOTS, OPEN, unionMeasure } from '../borrower.js';
 import { U_CURE, U_MISS, U_PREPAY } from '../context.js';
 import { toOpenUnit } from '../uniform.js';
+import { liquidityMultiplier } from '../hidden/distress.js';
+import { takeoverFraudPart } from '../hidden/fraud.js';
 import { cures, defaultsNow, missHazard, missesFromUniform, prepays } from '../policies/credit.js';
+import { DEFAULT_BUST_OUT, DEFAULT_DISTRESSED, DEFAULT_HEALTHY } from '../tally.js';
 import type { StepCursor, StepEnv } from './env.js';
 
 /** Returns false when the borrower defaulted (the step ends there). */
@@ -20,15 +26,25 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
   const P = env.P;
   const t = cur.t;
   const interest = st.balance * seg.periodInterest;
-  if (st.dpd === 0) {
+  if (st.hidden === BUST_OUT) {
+    // From its onset a bust-out never pays and never cures (no uniform is used).
+    st.dpd = st.dpd === 0 ? P : st.dpd + P;
+    st.lastMissDay = cur.b;
+    st.balance += interest;
+    tally.interestCapitalised(interest);
+  } else if (st.dpd === 0) {
     const utilisation = st.limit > 0 ? st.balance / st.limit : 1;
     const uMiss = toOpenUnit(u[U_MISS]!);
-    if (
-      !ctx.missScreen.surelyNoMiss(st.score, utilisation, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss) &&
-      missesFromUniform(missHazard(env.sc.credit, st.score, utilisation), P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss)
-    ) {
+    const distressed = st.hidden === DISTRESSED;
+    // The screen bounds the base hazard only: a distressed borrower takes the exact path.
+    const missed = distressed
+      ? missesFromUniform(distressedMissHazard(env, st, cur, utilisation), P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss)
+      : !ctx.missScreen.surelyNoMiss(st.score, utilisation, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss) &&
+        missesFromUniform(missHazard(env.sc.credit, st.score, utilisation), P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss);
+    if (missed) {
       st.dpd = P;
       st.lastMissDay = cur.b;
+      if (distressed) st.missedInDistress = true;
       st.balance += interest;
       tally.interestCapitalised(interest);
     } else {
@@ -43,7 +59,8 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
     }
   } else {
     // A delinquent billing that does not cure is another missed payment.
-    if (cures(u[U_CURE]!, ctx.cureProb[t]!)) st.dpd = 0;
+    const cureProb = st.hidden === DISTRESSED ? ctx.cureProbDistressed[t]! : ctx.cureProb[t]!;
+    if (cures(u[U_CURE]!, cureProb)) st.dpd = 0;
     else {
       st.dpd += P;
       st.lastMissDay = cur.b;
@@ -52,11 +69,7 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
     tally.interestCapitalised(interest);
   }
   if (defaultsNow(st.dpd, env.sc.credit.defaultDpd)) {
-    const loss = st.balance * seg.lgd;
-    tally.defaulted(t, st.balance, loss);
-    st.balance = 0;
-    st.status = DEFAULTED;
-    st.inEpisode = false;
+    defaultNow(env, st, t);
     return false;
   }
   if (st.balance < 1) {
@@ -64,4 +77,46 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
     st.balance = 0;
   }
   return true;
+}
+
+/** The miss hazard of a distressed borrower: the base times missMultiplier, times the liquidity channel's factor. */
+function distressedMissHazard(env: StepEnv, st: BorrowerState, cur: StepCursor, utilisation: number): number {
+  const h = env.ctx.hidden;
+  let hazard = missHazard(env.sc.credit, st.score, utilisation) * h.missMultiplier;
+  if (h.liquidity) {
+    // Days under a freeze (holds excluded) in the billing period: earlier steps' and this one's
+    // (a policy-closed account counts as unfrozen).
+    const ctx = env.ctx;
+    let frozen = st.periodFrozenDays;
+    if (cur.status0 === OPEN && st.restrictedUntil > cur.a) {
+      frozen += unionMeasure(st.start, st.end, FREEZE_SLOTS, cur.a, cur.b, ctx.scratchStart, ctx.scratchEnd);
+    }
+    hazard *= liquidityMultiplier(h.frozenMissMultiplier, frozen / env.P);
+  }
+  return hazard;
+}
+
+/** The borrower defaults now: loss at lgd (a bust-out's at its own lgd; a takeover's part is fraud in full). */
+function defaultNow(env: StepEnv, st: BorrowerState, t: number): void {
+  const balance = st.balance;
+  if (st.hidden === BUST_OUT) {
+    const loss = balance * env.ctx.hidden.bustOutLgd;
+    env.tally.defaulted(t, balance, loss, 0, loss, 0, DEFAULT_BUST_OUT);
+  } else {
+    const kind = st.hidden === DISTRESSED ? DEFAULT_DISTRESSED : DEFAULT_HEALTHY;
+    if (kind === DEFAULT_DISTRESSED && st.flaggedInDistress) env.tally.distressDefaultFlagged();
+    if (st.takenOver) {
+      const fraud = takeoverFraudPart(balance, st.takeoverDrawn);
+      const credit = (balance - fraud) * env.seg.lgd;
+      env.tally.defaulted(t, balance, fraud + credit, credit, fraud, fraud, kind);
+      st.takenOver = false;
+      st.takeoverDrawn = 0;
+    } else {
+      const loss = balance * env.seg.lgd;
+      env.tally.defaulted(t, balance, loss, loss, 0, 0, kind);
+    }
+  }
+  st.balance = 0;
+  st.status = DEFAULTED;
+  st.inEpisode = false;
 }

@@ -6,7 +6,7 @@
 import { normalQuantile } from '../../stats/normal.js';
 import { poissonFromUniform } from '../../stats/sampling.js';
 import { toOpenUnit } from '../uniform.js';
-import { ALL_SLOTS, type BorrowerState, CHURNED, CLOSED, OPEN, unionMeasure } from '../borrower.js';
+import { ALL_SLOTS, type BorrowerState, CHURNED, CLOSED, DISTRESSED, OPEN, isBad, unionMeasure } from '../borrower.js';
 import { U_BLOCKED, U_DRAW_NOISE, U_UNBLOCKED } from '../context.js';
 import { largeDrawCount } from '../policies/freeze.js';
 import type { StepCursor, StepEnv } from './env.js';
@@ -18,6 +18,10 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   const a = cur.a;
   const status0 = st.status;
   cur.status0 = status0;
+  cur.drained = 0;
+  const distressed = st.hidden === DISTRESSED;
+  env.tally.liveStep(D);
+  if (distressed) env.tally.distressedStep(D);
   let blockedDays = 0;
   if (status0 === OPEN) {
     // (restrictedUntil ≤ a: nothing restricts this step, and the measure is 0)
@@ -29,7 +33,7 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   }
   const activeDays = status0 === OPEN ? D - blockedDays : 0;
   cur.activeDays = activeDays;
-  const hazard = st.drawsPerYear * ctx.drawMacro[cur.t]!;
+  const hazard = st.drawsPerYear * ctx.drawMacro[cur.t]! * (distressed ? ctx.hidden.drawRateMultiplier : 1);
   const unblocked = activeDays > 0 ? poissonFromUniform(u[U_UNBLOCKED]!, (hazard * activeDays) / 365) : 0;
   const blocked = status0 !== CHURNED && blockedDays > 0 ? poissonFromUniform(u[U_BLOCKED]!, (hazard * blockedDays) / 365) : 0;
   cur.unblocked = unblocked;
@@ -51,6 +55,7 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
     cur.large = largeDrawCount(unblocked, amount, room, limit0, env.sc.freeze.riskModel.largeDrawShare);
   }
   env.tally.attempts(unblocked, blocked);
+  if (blocked > 0 && isBad(st)) env.tally.badBlocked(blocked);
   const windowIndex = ctx.windowIndex[cur.t]!;
   if (windowIndex !== st.windowIndex) {
     st.windowIndex = windowIndex;
@@ -60,13 +65,16 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   st.windowDraws += unblocked;
 }
 
-/** One attempt's amount: drawShare · initialLimit · (limit/initialLimit)^elasticity · exp(σξ − σ²/2). */
+/**
+ * One attempt's amount: drawShare · initialLimit · (limit/initialLimit)^elasticity
+ * · exp(σξ − σ²/2), times drawSizeMultiplier while distressed (v2).
+ */
 export function drawAmount(env: StepEnv, st: BorrowerState, limit: number): number {
   const elasticity = env.sc.credit.drawLimitElasticity;
   const seg = env.seg;
   const xi = normalQuantile(toOpenUnit(env.ctx.u[U_DRAW_NOISE]!));
-  return (
+  const amount =
     st.drawShare * st.initialLimit * (elasticity === 0 ? 1 : Math.pow(limit / st.initialLimit, elasticity)) *
-    Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar)
-  );
+    Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar);
+  return st.hidden === DISTRESSED ? amount * env.ctx.hidden.drawSizeMultiplier : amount;
 }

@@ -20,10 +20,14 @@ export class StepEnv {
   /** the current borrower's segment constants and request stream */
   seg: SegmentConstants;
   reqNext: Uniform = () => 0;
+  /** model v2's streams for the current borrower (drawn only when v2 is on) */
+  hiddenNext: Uniform = () => 0;
+  takeoverNext: Uniform = () => 0;
+  wishNext: Uniform = () => 0;
   // Real-valued fields start as NaN, a double, so the first fractional value
   // does not change the object's map (a deopt in the hot loop).
   readonly req: RequestState = {
-    tau: NaN, score: NaN, balance: NaN, monthlyIncome: NaN, externalDti: NaN, termMonths: 1, apr: NaN, windowDraws: 0, lastMissDay: -Infinity,
+    tau: NaN, score: NaN, balance: NaN, monthlyIncome: NaN, externalDti: NaN, termMonths: 1, apr: NaN, windowDraws: 0, lastMissDay: -Infinity, passProb: NaN,
   };
   readonly rev: ReviewInput = {
     score: NaN, scoreAtLastReview: NaN, limit: NaN, balance: NaN, current: false, adverseFreezeRecently: false, missRecently: false,
@@ -62,4 +66,6 @@ export class StepCursor {
   /** the velocity window's count before this step's attempts */
   windowDraws0 = 0;
   billing = false;
+  /** what drains (v2) added to the balance after the step's draws */
+  drained = NaN;
 }

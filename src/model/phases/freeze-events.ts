@@ -3,15 +3,22 @@
  * unfrozen open account becoming frozen is one event (counted, its episode
  * started, closure checked); an episode that has ended is measured.
  */
-import { type BorrowerState, CLOSED, OPEN, episodeEnd } from '../borrower.js';
-import { shouldClose } from '../policies/freeze.js';
+import { type BorrowerState, CLOSED, DISTRESSED, OPEN, episodeEnd, isBad } from '../borrower.js';
+import { CAUSE_IDENTITY, CAUSE_RISK_MODEL, shouldClose } from '../policies/freeze.js';
 import type { StepEnv } from './env.js';
 
-/** An unfrozen open account becomes frozen at `day` (in step `t`) for `cause`. */
-export function recordFreezeEvent(env: StepEnv, st: BorrowerState, cause: number, day: number, t: number): void {
-  if (st.status !== OPEN) return;
+/**
+ * An unfrozen open account becomes frozen at `day` (in step `t`) for `cause`;
+ * the event is labelled good or bad by the account's hidden state now. Returns
+ * whether an event was counted (only an open account's).
+ */
+export function recordFreezeEvent(env: StepEnv, st: BorrowerState, cause: number, day: number, t: number): boolean {
+  if (st.status !== OPEN) return false;
   if (st.inEpisode) closeEpisodeIfEnded(env, st, day);
-  env.tally.freezeEvent(t, cause);
+  const bad = isBad(st);
+  env.tally.freezeEvent(t, cause, bad);
+  if (!bad) st.goodFrozen = true;
+  if (st.hidden === DISTRESSED && !st.missedInDistress && (cause === CAUSE_RISK_MODEL || cause === CAUSE_IDENTITY)) st.flaggedInDistress = true;
   st.freezeEvents += 1;
   st.inEpisode = true;
   st.episodeStart = day;
@@ -25,6 +32,7 @@ export function recordFreezeEvent(env: StepEnv, st: BorrowerState, cause: number
       env.tally.closure();
     }
   }
+  return true;
 }
 
 /** If the running freeze episode has ended by `now`, count its length and remember its end (churn). */

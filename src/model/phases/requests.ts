@@ -4,13 +4,16 @@
  * account with enough utilisation at τ becomes a request. Each request is
  * counted (with the restrictions of the 30 days before it), held for
  * verification, decided by policies/requests.ts, and its outcome waits for the
- * hold to end.
+ * hold to end. (Model v2 adds the requests of bust-outs and fraudsters, made
+ * outside the wish process: see ./fraud.ts.)
  */
 import { binomialFromUniform } from '../../stats/sampling.js';
 import {
-  ALL_SLOTS, type BorrowerState, FREEZE_SLOTS, OPEN, SLOT_CAUSE, SLOT_HOLD, frozenAt, setSlot, unionMeasure,
+  ALL_SLOTS, BUST_OUT, type BorrowerState, DISTRESSED, FREEZE_SLOTS, OPEN, SLEEPER, SLOT_CAUSE, SLOT_HOLD, frozenAt, isBad, setSlot,
+  unionMeasure,
 } from '../borrower.js';
-import { REQUEST_UNIFORMS } from '../context.js';
+import { REQUEST_UNIFORMS, W_ROOM_CATCH, W_THIN, WISH_UNIFORMS } from '../context.js';
+import { identityPassProb } from '../hidden/fraud.js';
 import { decideRequest, mayAsk, outcomeTakesEffect, usesEnoughToAsk } from '../policies/requests.js';
 import { drawAmount } from './draws.js';
 import { applyPendingOutcome } from './pending-outcomes.js';
@@ -19,60 +22,84 @@ import type { StepCursor, StepEnv } from './env.js';
 /** The 30 days before a request in which a restriction is counted (`preIncreaseRestriction`). */
 const LOOKBACK_DAYS = 30;
 
+/** Every arrival of the wish to ask inside the step (model v1: the only in-step events). */
 export function requestPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
+  if (!env.ctx.request.enabled || !(st.nextArrival < cur.b)) return;
+  snapshotIntervals(env, st, cur);
+  while (st.nextArrival < cur.b) wishArrival(env, st, cur);
+}
+
+/**
+ * Request timing needs the intervals as they stood at the step's start
+ * (nothing since the step's start has changed them); call before the step's first event.
+ */
+export function snapshotIntervals(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
+  if (cur.status0 !== OPEN) return;
+  const ctx = env.ctx;
+  for (let i = 0; i < ALL_SLOTS; i++) {
+    ctx.snapStart[i] = st.start[i]!;
+    ctx.snapEnd[i] = st.end[i]!;
+  }
+}
+
+/** The next arrival of the wish to ask, at st.nextArrival (inside the step). */
+export function wishArrival(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
   const ctx = env.ctx;
   const rq = ctx.request;
-  const b = cur.b;
-  if (!rq.enabled || !(st.nextArrival < b)) return;
-  const a = cur.a;
   const r = ctx.r;
-  // Request timing needs the intervals as they stood at the step's start
-  // (nothing since the step's start has changed them).
-  if (cur.status0 === OPEN) {
-    for (let i = 0; i < ALL_SLOTS; i++) {
-      ctx.snapStart[i] = st.start[i]!;
-      ctx.snapEnd[i] = st.end[i]!;
-    }
-  }
+  const v2 = ctx.hidden.anyOn;
+  for (let i = 0; i < REQUEST_UNIFORMS; i++) r[i] = env.reqNext();
+  if (v2) for (let i = 0; i < WISH_UNIFORMS; i++) ctx.wu[i] = env.wishNext();
+  const tau = st.nextArrival;
+  st.nextArrival = tau + arrivalGap(env, st, r[0]!);
+  if (v2 && st.thinWishes && !(ctx.wu[W_THIN]! < wishMultiplier(env, st) / st.wishFactor)) return;
+  if (!mayAsk(st.status === OPEN, tau < st.end[SLOT_HOLD]!, frozenAt(st, tau))) return;
+  // The step's unblocked attempts before τ: each falls before τ with the share
+  // of the step's unfrozen time that lies before τ.
   if (cur.amount !== cur.amount) cur.amount = drawAmount(env, st, cur.limit0);
-  const unblocked = cur.unblocked;
-  const activeDays = cur.activeDays;
-  while (st.nextArrival < b) {
-    for (let i = 0; i < REQUEST_UNIFORMS; i++) r[i] = env.reqNext();
-    const tau = st.nextArrival;
-    st.nextArrival = tau + arrivalGap(env, r[0]!);
-    if (!mayAsk(st.status === OPEN, tau < st.end[SLOT_HOLD]!, frozenAt(st, tau))) continue;
-    // The step's unblocked attempts before τ: each falls before τ with the share
-    // of the step's unfrozen time that lies before τ.
-    let before = 0;
-    if (unblocked > 0 && activeDays > 0) {
-      const frozenBefore = unionMeasure(ctx.snapStart, ctx.snapEnd, ALL_SLOTS, a, tau, ctx.scratchStart, ctx.scratchEnd);
-      before = binomialFromUniform(r[1]!, unblocked, Math.min(1, (tau - a - frozenBefore) / activeDays));
-    }
-    const balanceTau = Math.max(cur.balance0, Math.min(cur.limit0, cur.balance0 + before * cur.amount));
-    if (!usesEnoughToAsk(balanceTau, st.limit, rq.minUtilisation)) continue;
-    request(env, st, cur, tau, balanceTau, cur.windowDraws0 + before, r[2]!, r[3]!);
+  let before = 0;
+  if (cur.unblocked > 0 && cur.activeDays > 0) {
+    const frozenBefore = unionMeasure(ctx.snapStart, ctx.snapEnd, ALL_SLOTS, cur.a, tau, ctx.scratchStart, ctx.scratchEnd);
+    before = binomialFromUniform(r[1]!, cur.unblocked, Math.min(1, (tau - cur.a - frozenBefore) / cur.activeDays));
   }
+  let balanceTau = Math.max(cur.balance0, Math.min(cur.limit0, cur.balance0 + before * cur.amount));
+  if (cur.drained > 0) balanceTau = Math.min(st.limit, balanceTau + cur.drained);
+  if (!usesEnoughToAsk(balanceTau, st.limit, rq.minUtilisation)) return;
+  request(env, st, cur, tau, balanceTau, cur.windowDraws0 + before, r[2]!, r[3]!, v2 ? ctx.wu[W_ROOM_CATCH]! : 0, false);
 }
 
-/** Days from one arrival of the wish to ask to the next. */
-export function arrivalGap(env: StepEnv, uGap: number): number {
-  return (-Math.log1p(-uGap) * 365) / env.ctx.request.perYear;
+/** Days from one arrival of the wish to ask to the next (at the borrower's highest rate, v2). */
+export function arrivalGap(env: StepEnv, st: BorrowerState, uGap: number): number {
+  return (-Math.log1p(-uGap) * 365) / (env.ctx.request.perYear * st.wishFactor);
 }
 
-function request(
-  env: StepEnv, st: BorrowerState, cur: StepCursor, tau: number, balanceTau: number, windowDraws: number, uVerify: number, uEscalate: number,
+/** The multiplier of the wish rate in the borrower's hidden state now. */
+function wishMultiplier(env: StepEnv, st: BorrowerState): number {
+  const h = env.ctx.hidden;
+  if (st.hidden === SLEEPER) return h.bustOutRequestMultiplier;
+  if (st.hidden === DISTRESSED) return h.requestMultiplier;
+  return 1;
+}
+
+/**
+ * A request at τ: counted, held, decided. `byFraud` marks a bust-out's or a
+ * fraudster's own request (v2); any request on a taken-over account is the
+ * fraudster's. `drainU` decides whether the drain of an approved fraud request is caught.
+ */
+export function request(
+  env: StepEnv, st: BorrowerState, cur: StepCursor, tau: number, balanceTau: number, windowDraws: number,
+  uVerify: number, uEscalate: number, drainU: number, byFraud: boolean,
 ): void {
   const rq = env.ctx.request;
   const tally = env.tally;
   tally.request();
   countRestrictionsBefore(env, st, tau);
 
-  // A hold of zero days (verification without a hold) is no restriction and is not counted.
+  // A hold of zero days (or no verification) is no restriction and is not counted.
   if (rq.holdDays > 0) {
     setSlot(st, SLOT_HOLD, tau, tau + rq.holdDays);
     st.holds += 1;
-    tally.hold(cur.t);
+    tally.hold(cur.t, isBad(st));
   }
 
   const req = env.req;
@@ -86,12 +113,17 @@ function request(
   req.apr = seg.apr;
   req.windowDraws = windowDraws;
   req.lastMissDay = st.lastMissDay;
+  const planner = st.hidden === SLEEPER || st.hidden === BUST_OUT;
+  req.passProb = identityPassProb(st.takenOver, planner, rq.passProb, rq.takeoverCatchProb, rq.bustOutCatchProb);
   const outcome = decideRequest(rq, req, uVerify, uEscalate);
   tally.requestOutcome(outcome);
   if (outcomeTakesEffect(outcome)) {
     st.pendingDay = tau + rq.holdDays;
     st.pendingOutcome = outcome;
-    if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur.t, cur.a);
+    st.pendingByFraud = byFraud || st.takenOver || st.hidden === BUST_OUT;
+    st.pendingDrainU = drainU;
+    st.pendingInvestigateU = rq.escalateProb > 0 ? uEscalate / rq.escalateProb : 0;
+    if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur);
   }
 }
 

@@ -6,11 +6,12 @@
 
 /** Cause indices in order of severity (index 0 is the most severe). */
 export const CAUSE_DELINQUENCY = 0;
-export const CAUSE_SCORE_FLOOR = 1;
-export const CAUSE_IDENTITY = 2;
-export const CAUSE_RISK_MODEL = 3;
-export const CAUSE_MAINTENANCE = 4;
-export const CAUSE_COUNT = 5;
+export const CAUSE_FRAUD = 1;
+export const CAUSE_SCORE_FLOOR = 2;
+export const CAUSE_IDENTITY = 3;
+export const CAUSE_RISK_MODEL = 4;
+export const CAUSE_MAINTENANCE = 5;
+export const CAUSE_COUNT = 6;
 
 /**
  * How many of `attempts` unblocked attempts of `amount` each, drawn in turn and

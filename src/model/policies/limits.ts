@@ -73,3 +73,13 @@ export function adverseFreezeOverlaps(
   }
   return adverse;
 }
+
+/**
+ * The risk-model rule's line cut (freeze.riskModel.cutLimitToBalance): the limit
+ * falls to the balance at the catch, rounded up to roundTo and at least roundTo;
+ * never raised.
+ */
+export function cutToBalance(limit: number, balance: number, roundTo: number): number {
+  const target = Math.max(roundTo, Math.ceil(balance / roundTo) * roundTo);
+  return Math.min(limit, target);
+}

@@ -12,6 +12,8 @@ export const OUTCOME_ESCALATED = 2;
 export const OUTCOME_IDENTITY_FAILED = 3;
 
 export interface RequestParams {
+  /** identity re-verification runs (off: no hold, no check) */
+  verificationEnabled: boolean;
   passProb: number;
   qualificationMinScore: number;
   maxDti: number;
@@ -33,6 +35,11 @@ export interface RequestState {
   windowDraws: number;
   /** day of the last missed payment (−Infinity if none) */
   lastMissDay: number;
+  /**
+   * probability of passing the identity check: `passProb` for an ordinary
+   * account; the model lowers it where a fraudster faces the check
+   */
+  passProb: number;
 }
 
 /** The request's debt-service-to-income after this line's instalment. */
@@ -46,7 +53,7 @@ export function requestDti(s: RequestState): number {
  * the checks run in the order the product runs them.
  */
 export function decideRequest(p: RequestParams, s: RequestState, uVerify: number, uEscalate: number): number {
-  if (uVerify >= p.passProb) return OUTCOME_IDENTITY_FAILED;
+  if (p.verificationEnabled && uVerify >= s.passProb) return OUTCOME_IDENTITY_FAILED;
   if (s.score < p.qualificationMinScore || requestDti(s) > p.maxDti) return OUTCOME_DECLINED;
   const busy = s.windowDraws >= p.maxDraws;
   const recentMiss = s.lastMissDay > s.tau - p.behaviourCleanDays;
