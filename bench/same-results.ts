@@ -17,7 +17,6 @@
 import { writeFileSync } from 'node:fs';
 import { runScenario } from '../src/engine/run.js';
 import { resolveScenario } from '../src/scenario/resolve.js';
-
 const small = ['run.paths=4', 'run.borrowersPerPath=1000', 'run.shardSize=300'];
 /**
  * The model-v1 scenarios as they were shipped before model v2 (bench/v1-scenarios/,

@@ -32,7 +32,7 @@ import type { CliIo, OutStream } from './io.js';
 import { positiveInteger } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
-import { formatStat } from './summary-text.js';
+import { formatStat, textLine } from './summary-text.js';
 import { errorText } from './batch.js';
 
 /** A limit breached, or one that cannot be judged. */
@@ -57,13 +57,10 @@ export interface StressFlags {
   quiet?: boolean;
 }
 
-/** The figures the text output shows per scenario. */
-const TEXT_FIGURES = [
-  { label: 'default rate (annualised)', figure: 'annualDefaultRate', kind: 'percent' },
-  { label: 'loss rate', figure: 'lossRate', kind: 'percent' },
-  { label: 'loss rate VaR 99%', figure: 'lossRateVaR99', kind: 'percent' },
-  { label: 'freeze events / 1000 account-months', figure: 'freezeEventsPer1000AccountMonths', kind: 'number' },
-] as const;
+/** The figures the text output shows per scenario (labels from the registry). */
+const TEXT_FIGURES = (
+  ['annualDefaultRate', 'lossRate', 'lossRateVaR99', 'freezeEventsPer1000AccountMonths'] as const
+).map(textLine);
 
 export async function stressCommand(file: string, flags: StressFlags, io: CliIo): Promise<number> {
   const now = (): Date => new Date(io.now());

@@ -1,20 +1,28 @@
 /** The short human summary `limitlab run` prints at the end. */
 import type { Stat, Summary } from '../results/types.js';
-import type { HeadlineFigure } from '../results/figure-names.js';
+import { FIGURES, type FigureName } from '../results/registry.js';
 
 type Kind = 'percent' | 'number';
 
-/** The committee's first questions: defaults, losses, freezes, requests, revenue. */
-const LINES: readonly { label: string; figure: HeadlineFigure; kind: Kind }[] = [
-  { label: 'default rate (annualised)', figure: 'annualDefaultRate', kind: 'percent' },
-  { label: 'loss rate', figure: 'lossRate', kind: 'percent' },
-  { label: 'loss rate VaR 99%', figure: 'lossRateVaR99', kind: 'percent' },
-  { label: 'freeze events / 1000 account-months', figure: 'freezeEventsPer1000AccountMonths', kind: 'number' },
-  { label: 'holds / 1000 account-months', figure: 'holdsPer1000AccountMonths', kind: 'number' },
-  { label: 'limit requests approved', figure: 'approvedShare', kind: 'percent' },
-  { label: 'interest revenue / balance at start', figure: 'interestRevenueRate', kind: 'percent' },
-  { label: 'risk-adjusted revenue / balance at start', figure: 'riskAdjustedRevenueRate', kind: 'percent' },
+/** The committee's first questions: defaults, losses, freezes, requests, revenue (labels from the registry). */
+const LINES: readonly FigureName[] = [
+  'annualDefaultRate',
+  'lossRate',
+  'annualLossRate',
+  'lossRateVaR99',
+  'freezeEventsPer1000AccountMonths',
+  'holdsPer1000AccountMonths',
+  'approvedShare',
+  'interestRevenueRate',
+  'riskAdjustedRevenueRate',
+  'annualRiskAdjustedRevenueRate',
 ];
+
+/** A figure's short label and how the terminal prints it: shares as percentages. */
+export function textLine(figure: FigureName): { figure: FigureName; label: string; kind: Kind } {
+  const def = FIGURES[figure];
+  return { figure, label: def.short, kind: def.format === 'share' ? 'percent' : 'number' };
+}
 
 export function formatSummary(summary: Summary, summaryPath: string): string {
   const m = summary.manifest;
@@ -22,8 +30,9 @@ export function formatSummary(summary: Summary, summaryPath: string): string {
   out.push(
     `${m.scenario.name}: ${m.paths} paths × ${m.borrowersPerPath} borrowers, ${m.horizonDays} days in ${m.steps} steps of ${m.stepDays}, ${m.execution.elapsedSeconds.toFixed(1)} s`,
   );
-  const width = Math.max(...LINES.map((l) => l.label.length));
-  for (const line of LINES) {
+  const lines = LINES.map(textLine);
+  const width = Math.max(...lines.map((l) => l.label.length));
+  for (const line of lines) {
     out.push(`  ${line.label.padEnd(width)}  ${formatStat(summary.headline[line.figure], line.kind)}`);
   }
   out.push(`summary: ${summaryPath}`);

@@ -1,21 +1,24 @@
 /** The short human summaries `compare` and `sweep` print on stdout. */
 import { figureInfo } from '../report/figures.js';
+import { FIGURES, type FigureName } from '../results/registry.js';
 import { formatValue } from '../report/format.js';
 import { deltaScale, formatDelta, formatDeltaRange, formatFactor } from './format.js';
 import { isTailDelta, type Comparison, type FigureDelta, type Sweep } from './types.js';
 
-/** The committee's first questions, as in `limitlab run`'s summary. */
-export const MAIN_FIGURES: readonly { figure: string; label: string }[] = [
-  { figure: 'annualDefaultRate', label: 'default rate (annualised)' },
-  { figure: 'lossRate', label: 'loss rate' },
-  { figure: 'lossRateVaR99', label: 'loss rate VaR 99%' },
-  { figure: 'freezeEventsPer1000AccountMonths', label: 'freeze events / 1000 acct-months' },
-  { figure: 'holdsPer1000AccountMonths', label: 'holds / 1000 acct-months' },
-  { figure: 'everRestrictedShare', label: 'ever frozen or held' },
-  { figure: 'approvedShare', label: 'requests approved' },
-  { figure: 'meanLimitGrowthPerYear', label: 'mean limit growth / year' },
-  { figure: 'riskAdjustedRevenueRate', label: 'risk-adj. revenue / start bal.' },
-];
+/** The committee's first questions, as in `limitlab run`'s summary (labels from the registry). */
+export const MAIN_FIGURES: readonly { figure: string; label: string }[] = (
+  [
+    'annualDefaultRate',
+    'lossRate',
+    'lossRateVaR99',
+    'freezeEventsPer1000AccountMonths',
+    'holdsPer1000AccountMonths',
+    'everRestrictedShare',
+    'approvedShare',
+    'meanLimitGrowthPerYear',
+    'riskAdjustedRevenueRate',
+  ] as const satisfies readonly FigureName[]
+).map((figure) => ({ figure, label: FIGURES[figure].short }));
 
 function table(rows: readonly (readonly string[])[], rightFrom: number): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));

@@ -1,12 +1,14 @@
 /**
- * What each summary figure is called in a report, its unit and how it is printed.
- * Names follow MODEL.md ("What is reported"); a figure the catalogue does not know
- * is still shown, labelled by its name and formatted by a guess from the name.
+ * What each summary figure is called in a report, its unit and how it is
+ * printed — read from the figure registry (results/registry.ts). A figure the
+ * registry does not know (a summary from another version) is still shown,
+ * labelled by its name and formatted by a guess from the name.
  */
+import { FIGURES as REGISTRY, type FigureFormat, REPORT_ORDER } from '../results/registry.js';
 import type { RequestOutcome, RestrictionCause, Stat } from '../results/types.js';
 
 /** How a figure's values are printed (tables) and put on axes (charts). */
-export type FigureKind = 'share' | 'per1000' | 'amount' | 'days' | 'perYear' | 'count' | 'ratio' | 'number';
+export type FigureKind = FigureFormat;
 
 export interface FigureInfo {
   label: string;
@@ -15,47 +17,10 @@ export interface FigureInfo {
   unit: string;
 }
 
-const share = (label: string): FigureInfo => ({ label, kind: 'share', unit: '%' });
-const amount = (label: string): FigureInfo => ({ label, kind: 'amount', unit: 'currency units' });
-
 /** Headline figures, in the order a committee reads them. */
-export const FIGURES: Record<string, FigureInfo> = {
-  annualDefaultRate: share('Annualised default rate (90+ dpd)'),
-  defaultRate: share('Default rate over the horizon'),
-  lossRate: share('Loss over the horizon (% of starting balance)'),
-  lossRateVaR95: share('Loss rate VaR 95%'),
-  lossRateVaR99: share('Loss rate VaR 99%'),
-  lossRateVaR999: share('Loss rate VaR 99.9%'),
-  lossRateES95: share('Loss rate expected shortfall 95%'),
-  lossRateES99: share('Loss rate expected shortfall 99%'),
-  lossRateES999: share('Loss rate expected shortfall 99.9%'),
-  lossAmount: amount('Loss over the horizon'),
-  lossAmountVaR95: amount('Loss VaR 95%'),
-  lossAmountVaR99: amount('Loss VaR 99%'),
-  lossAmountVaR999: amount('Loss VaR 99.9%'),
-  lossAmountES95: amount('Loss expected shortfall 95%'),
-  lossAmountES99: amount('Loss expected shortfall 99%'),
-  lossAmountES999: amount('Loss expected shortfall 99.9%'),
-  freezeEventsPer1000AccountMonths: { label: 'Freeze events', kind: 'per1000', unit: 'per 1000 account-months' },
-  holdsPer1000AccountMonths: { label: 'Verification holds', kind: 'per1000', unit: 'per 1000 account-months' },
-  everFrozenShare: share('Borrowers ever frozen'),
-  everRestrictedShare: share('Borrowers ever frozen or held'),
-  frozenDaysPerAccountYear: { label: 'Frozen days', kind: 'days', unit: 'per account-year' },
-  blockedDrawsPerAccountYear: { label: 'Blocked draw attempts', kind: 'perYear', unit: 'per account-year' },
-  scoreFloorEndedShare: share('Score-floor suspensions that ended'),
-  preIncreaseRestriction: share('Requests restricted in the 30 days before'),
-  requestsPerAccountYear: { label: 'Limit-increase requests', kind: 'perYear', unit: 'per account-year' },
-  approvedShare: share('Requests approved'),
-  declinedShare: share('Requests declined'),
-  escalatedShare: share('Requests escalated (behaviour check)'),
-  identityFailedShare: share('Requests failing identity re-verification'),
-  interestRevenue: amount('Interest revenue'),
-  interestRevenueRate: share('Interest revenue (% of starting balance)'),
-  riskAdjustedRevenue: amount('Risk-adjusted revenue (interest − loss)'),
-  riskAdjustedRevenueRate: share('Risk-adjusted revenue (% of starting balance)'),
-  exposureRatio: { label: 'Exposure at the horizon / at start', kind: 'ratio', unit: '×' },
-  meanLimitGrowthPerYear: share('Mean limit growth (a year)'),
-};
+export const FIGURES: Record<string, FigureInfo> = Object.fromEntries(
+  REPORT_ORDER.map((n) => [n, { label: REGISTRY[n].label, kind: REGISTRY[n].format, unit: REGISTRY[n].unit }]),
+);
 
 /** Label with its unit in brackets where the printed value does not show it ("Freeze events (per 1000 account-months)"). */
 export function figureTitle(name: string): string {

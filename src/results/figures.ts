@@ -1,58 +1,27 @@
 /**
- * Per-path figures (MODEL.md "What is reported") from a path's merged
- * accumulator. Every ratio has an exact denominator; a ratio over zero is null
- * (the summary says why), never NaN.
+ * Per-path figures (docs/model.md, "What is reported") from a path's merged
+ * accumulator: the headline figures through the registry (./registry.ts), the
+ * detail figures (by cause, outcome, bucket) and the series. Every ratio has an
+ * exact denominator; a ratio over zero is null (the summary says why), never NaN.
  */
 import type { Clock } from '../model/clock.js';
 import { type Layout, S, STEP_SLOTS, T, segmentScopeBase } from './layout.js';
 import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES } from './types.js';
+import {
+  FIGURES, PATH_FIGURES, type PathFigureName, SEGMENT_FIGURES, type Value, perThousandMonths, portfolioContext, ratio, scopeView,
+} from './registry.js';
 
-export type Value = number | null;
+export { type Value, ratio } from './registry.js';
 
-export function ratio(num: number, den: number): Value {
-  return den > 0 && Number.isFinite(num) ? num / den : null;
-}
-
-const perThousandMonths = (count: number, openDays: number): Value => ratio(count * 1000 * 30, openDays);
-const perYear = (count: number, days: number): Value => ratio(count * 365, days);
-
-/** The headline figures of one path, keyed by name (see HEADLINE_FIGURES). */
-export function pathFigures(acc: Float64Array, layout: Layout, clock: Clock): Record<string, Value> {
-  const f: Record<string, Value> = {};
-  const borrowers = acc[S.borrowers]!;
-  const start = acc[S.startBalance]!;
-  const openDays = acc[S.openDays]!;
-  const requests = acc[S.requests]!;
-  let events = 0;
-  for (let c = 0; c < FREEZE_CAUSES.length; c++) events += acc[S.freezeEvents + c]!;
-
-  f.defaultRate = ratio(acc[S.defaults]!, borrowers);
-  f.annualDefaultRate = f.defaultRate === null ? null : (f.defaultRate * 365) / clock.horizonDays;
-  f.lossAmount = acc[S.loss]!;
-  f.lossRate = ratio(acc[S.loss]!, start);
-  f.freezeEventsPer1000AccountMonths = perThousandMonths(events, openDays);
-  f.holdsPer1000AccountMonths = perThousandMonths(acc[S.holds]!, openDays);
-  f.everFrozenShare = ratio(acc[S.everFrozen]!, borrowers);
-  f.everRestrictedShare = ratio(acc[S.everRestricted]!, borrowers);
-  f.frozenDaysPerAccountYear = ratio(acc[S.frozenDays]! * 365, openDays);
-  f.blockedDrawsPerAccountYear = perYear(acc[S.blockedAttempts]!, openDays + acc[S.closedDays]!);
-  f.requestsPerAccountYear = perYear(requests, openDays);
-  REQUEST_OUTCOMES.forEach((o, i) => (f[`${o}Share`] = ratio(acc[S.outcomes + i]!, requests)));
-  f.preIncreaseRestriction = ratio(acc[S.preRestricted]!, requests);
-  f.interestRevenue = acc[S.interest]!;
-  f.riskAdjustedRevenue = acc[S.interest]! - acc[S.loss]!;
-  f.interestRevenueRate = ratio(acc[S.interest]!, start);
-  f.riskAdjustedRevenueRate = ratio(acc[S.interest]! - acc[S.loss]!, start);
-  const lastStep = layout.stepBase + (layout.steps - 1) * STEP_SLOTS;
-  f.exposureRatio = ratio(acc[lastStep + T.exposure]!, start);
-  const meanLimitStart = ratio(acc[S.startLimit]!, acc[S.startOpen]!);
-  const meanLimitEnd = ratio(acc[S.endLimitOpen]!, acc[S.endOpen]!);
-  f.meanLimitGrowthPerYear =
-    meanLimitStart !== null && meanLimitEnd !== null && meanLimitStart > 0
-      ? Math.pow(meanLimitEnd / meanLimitStart, 365 / clock.horizonDays) - 1
-      : null;
-  const floor = FREEZE_CAUSES.indexOf('scoreFloor');
-  f.scoreFloorEndedShare = ratio(acc[S.freezeEnded + floor]!, acc[S.freezeEvents + floor]!);
+/** The headline figures of one path that have per-path values, keyed by name. */
+export function pathFigures(acc: Float64Array, layout: Layout, clock: Clock): Record<PathFigureName, Value> {
+  const v = scopeView(acc, 0);
+  const ctx = portfolioContext(acc, layout.stepBase, layout.steps, clock.horizonDays);
+  const f = {} as Record<PathFigureName, Value>;
+  for (const name of PATH_FIGURES) {
+    const def = FIGURES[name];
+    if (def.kind !== 'tail') f[name] = def.formula(v, ctx);
+  }
   return f;
 }
 
@@ -75,42 +44,16 @@ export function pathDetails(acc: Float64Array): Record<string, Value> {
   return f;
 }
 
-export const SEGMENT_FIGURES = [
-  'defaultRate',
-  'annualDefaultRate',
-  'lossRate',
-  'freezeEventsPer1000AccountMonths',
-  'holdsPer1000AccountMonths',
-  'everFrozenShare',
-  'frozenDaysPerAccountYear',
-  'blockedDrawsPerAccountYear',
-  'approvedShare',
-  'interestRevenueRate',
-  'riskAdjustedRevenueRate',
-] as const;
-
-/** The headline figures again, for one segment of one path. */
+/** The segment figures (registry entries with `segments`) for one segment of one path. */
 export function segmentFigures(acc: Float64Array, layout: Layout, clock: Clock, segment: number): Record<string, Value> {
-  const g = segmentScopeBase(layout, segment);
-  const borrowers = acc[g + S.borrowers]!;
-  const start = acc[g + S.startBalance]!;
-  const openDays = acc[g + S.openDays]!;
-  const defaultRate = ratio(acc[g + S.defaults]!, borrowers);
-  let segmentEvents = 0;
-  for (let c = 0; c < FREEZE_CAUSES.length; c++) segmentEvents += acc[g + S.freezeEvents + c]!;
-  return {
-    defaultRate,
-    annualDefaultRate: defaultRate === null ? null : (defaultRate * 365) / clock.horizonDays,
-    lossRate: ratio(acc[g + S.loss]!, start),
-    freezeEventsPer1000AccountMonths: perThousandMonths(segmentEvents, openDays),
-    holdsPer1000AccountMonths: perThousandMonths(acc[g + S.holds]!, openDays),
-    everFrozenShare: ratio(acc[g + S.everFrozen]!, borrowers),
-    frozenDaysPerAccountYear: ratio(acc[g + S.frozenDays]! * 365, openDays),
-    blockedDrawsPerAccountYear: perYear(acc[g + S.blockedAttempts]!, openDays + acc[g + S.closedDays]!),
-    approvedShare: ratio(acc[g + S.outcomes]!, acc[g + S.requests]!),
-    interestRevenueRate: ratio(acc[g + S.interest]!, start),
-    riskAdjustedRevenueRate: ratio(acc[g + S.interest]! - acc[g + S.loss]!, start),
-  };
+  const v = scopeView(acc, segmentScopeBase(layout, segment));
+  const ctx = { horizonDays: clock.horizonDays };
+  const f: Record<string, Value> = {};
+  for (const name of SEGMENT_FIGURES) {
+    const def = FIGURES[name];
+    if (def.kind !== 'tail' && def.scope === 'any') f[name] = def.formula(v, ctx);
+  }
+  return f;
 }
 
 export const SERIES = [

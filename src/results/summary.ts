@@ -8,23 +8,16 @@ import type { Clock } from '../model/clock.js';
 import type { Layout } from './layout.js';
 import { S, segmentScopeBase } from './layout.js';
 import { histogram, summarise, tailStat } from './stat.js';
-import {
-  type Value, SEGMENT_FIGURES, SERIES, conservationError, pathDetails, pathFigures, pathSeries, segmentFigures,
-} from './figures.js';
+import { type Value, SERIES, conservationError, pathDetails, pathFigures, pathSeries, segmentFigures } from './figures.js';
+import { PATH_FIGURES, SEGMENT_FIGURES, TAIL_FIGURES } from './registry.js';
 import {
   type Band, FREEZE_CAUSES, type FreezeCause, type Manifest, REQUEST_OUTCOMES, RESTRICTION_CAUSES, type Stat, type Summary,
 } from './types.js';
-import { HEADLINE_FIGURES } from './figure-names.js';
 
 const NO_VALUE = 'no path gave a value (a ratio over zero in every path)';
-const TAIL_LEVELS = [
-  ['95', 0.95],
-  ['99', 0.99],
-  ['999', 0.999],
-] as const;
 
 /** Per-path arrays that summary.json carries (path order). */
-export const PER_PATH_FIGURES = HEADLINE_FIGURES.filter((f) => !/VaR|ES\d/.test(f));
+export const PER_PATH_FIGURES = PATH_FIGURES;
 
 export function buildSummary(
   scenario: Scenario,
@@ -35,24 +28,22 @@ export function buildSummary(
 ): Summary {
   const figures = paths.map((acc) => pathFigures(acc, layout, clock));
   const details = paths.map((acc) => pathDetails(acc));
-  const column = (rows: Record<string, Value>[], key: string): Value[] => rows.map((r) => r[key] ?? null);
+  const column = <K extends string>(rows: Record<K, Value>[], key: K): Value[] => rows.map((r) => r[key]);
 
   const perPath: Record<string, Value[]> = {};
   const headline: Record<string, Stat> = {};
-  for (const name of PER_PATH_FIGURES) {
+  for (const name of PATH_FIGURES) {
     perPath[name] = column(figures, name);
     headline[name] = summarise(perPath[name], NO_VALUE);
   }
-  for (const base of ['lossRate', 'lossAmount'] as const) {
-    const values = perPath[base]!.filter((v): v is number => v !== null);
-    for (const [suffix, alpha] of TAIL_LEVELS) {
-      headline[`${base}VaR${suffix}`] = tailStat(values, alpha, 'var');
-      headline[`${base}ES${suffix}`] = tailStat(values, alpha, 'es');
-    }
+  for (const { name, def } of TAIL_FIGURES) {
+    const values = perPath[def.of]!.filter((v): v is number => v !== null);
+    headline[name] = tailStat(values, def.alpha, def.statistic);
   }
   const byCause = <T>(f: (c: FreezeCause) => T) =>
     Object.fromEntries(FREEZE_CAUSES.map((c) => [c, f(c)])) as Record<FreezeCause, T>;
-  const detail = (key: string): Stat => summarise(column(details, key), NO_VALUE);
+  // Detail keys are built from the cause and outcome lists pathDetails also iterates.
+  const detail = (key: string): Stat => summarise(details.map((r) => r[key] ?? null), NO_VALUE);
 
   const series = paths.map((acc) => pathSeries(acc, layout));
   const band = (key: string): Band => {

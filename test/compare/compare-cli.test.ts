@@ -90,7 +90,7 @@ describe('limitlab compare: files and output', () => {
     // the main deltas with intervals on stdout, then the paths written
     expect(r.stdout).toMatch(/No hold: v2\/β − baseline/);
     expect(r.stdout).toMatch(/default rate \(annualised\)\s+\d/);
-    expect(r.stdout).toMatch(/holds \/ 1000 acct-months.*to/);
+    expect(r.stdout).toMatch(/holds \/ 1000 account-months.*to/);
     expect(r.stdout).toContain(`comparison: ${dir}/comparison.json`);
     expect(r.stdout.trimEnd().split('\n').pop()).toBe(`report: ${dir}/report.html`);
   });

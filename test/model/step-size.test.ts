@@ -37,7 +37,7 @@ describe('step-size consistency', () => {
     const runs = await Promise.all(
       [30, 1].map(async (d) => simulate(await loadScenario('scenarios/baseline.yaml', [...sizes, `clock.stepDays=${d}`]), { workers: 2 })),
     );
-    const rows = runs.map((r) => r.paths.map((acc) => ({ ...pathFigures(acc, r.layout, r.clock), ...pathDetails(acc) })));
+    const rows = runs.map((r) => r.paths.map((acc): Record<string, number | null> => ({ ...pathFigures(acc, r.layout, r.clock), ...pathDetails(acc) })));
     const report: string[] = [];
     const failures: string[] = [];
     for (const f of FIGURES) {
@@ -72,7 +72,7 @@ describe('step-size consistency', () => {
     ];
     const runs = [];
     for (const d of [30, 1]) runs.push(await simulate(await loadScenario('scenarios/baseline.yaml', [...sizes, `clock.stepDays=${d}`]), { workers: 2 }));
-    const rows = runs.map((r) => r.paths.map((acc) => ({ ...pathFigures(acc, r.layout, r.clock), ...pathDetails(acc) })));
+    const rows = runs.map((r) => r.paths.map((acc): Record<string, number | null> => ({ ...pathFigures(acc, r.layout, r.clock), ...pathDetails(acc) })));
     const failures: string[] = [];
     for (const f of strict) {
       const [m30, m1] = rows.map((paths) => meanAndSe(paths.map((p) => p[f] ?? 0)));
