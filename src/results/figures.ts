@@ -34,6 +34,10 @@ export function pathDetails(acc: Float64Array): Record<string, Value> {
     f[`freezeEventsPer1000AccountMonths.${c}`] = perThousandMonths(acc[S.freezeEvents + i]!, openDays);
     f[`meanFreezeDays.${c}`] = ratio(acc[S.freezeLengthSum + i]!, acc[S.freezeEnded + i]!);
     f[`endedShare.${c}`] = ratio(acc[S.freezeEnded + i]!, acc[S.freezeEvents + i]!);
+    const bad = acc[S.badFreezeEvents + i]!;
+    f[`goodFreezeEventsPer1000AccountMonths.${c}`] = perThousandMonths(acc[S.freezeEvents + i]! - bad, openDays);
+    f[`badFreezeEventsPer1000AccountMonths.${c}`] = perThousandMonths(bad, openDays);
+    f[`freezePrecision.${c}`] = ratio(bad, acc[S.freezeEvents + i]!);
   });
   RESTRICTION_CAUSES.forEach((c, i) => (f[`preIncreaseRestriction.${c}`] = ratio(acc[S.preByCause + i]!, requests)));
   REQUEST_OUTCOMES.forEach((o, i) => (f[`requests.${o}`] = acc[S.outcomes + i]!));
@@ -65,6 +69,9 @@ export const SERIES = [
   'exposure',
   'meanLimit',
   'utilisation',
+  'distressed',
+  'bustOutOnsets',
+  'takeovers',
 ] as const;
 
 /** One path's series, step by step: name → values (frozen.<cause> and newFreezeEvents.<cause> too). */
@@ -90,17 +97,20 @@ export function pathSeries(acc: Float64Array, layout: Layout): Record<string, Va
     push('exposure', acc[b + T.exposure]!);
     push('meanLimit', ratio(acc[b + T.limitOpen]!, acc[b + T.open]!));
     push('utilisation', ratio(acc[b + T.balanceOpen]!, acc[b + T.limitOpen]!));
+    push('distressed', acc[b + T.distressed]!);
+    push('bustOutOnsets', acc[b + T.onsets]!);
+    push('takeovers', acc[b + T.takeovers]!);
   }
   return out;
 }
 
 /**
  * Money in = money out: balance at start + drawn + capitalised interest =
- * repaid + balance written off at default + balance at the horizon.
- * Returns the imbalance relative to the money in.
+ * repaid + balance written off at default + balance removed by takeover
+ * write-offs + balance at the horizon. Returns the imbalance relative to the money in.
  */
 export function conservationError(acc: Float64Array): number {
   const moneyIn = acc[S.startBalance]! + acc[S.drawn]! + acc[S.capitalised]!;
-  const moneyOut = acc[S.repaid]! + acc[S.defaultedBalance]! + acc[S.endBalance]!;
+  const moneyOut = acc[S.repaid]! + acc[S.defaultedBalance]! + acc[S.writtenOff]! + acc[S.endBalance]!;
   return moneyIn > 0 ? Math.abs(moneyIn - moneyOut) / moneyIn : 0;
 }

@@ -101,6 +101,16 @@ function freezeEvents(v: ScopeView): number {
   return events;
 }
 
+function badFreezeEvents(v: ScopeView): number {
+  let events = 0;
+  for (let c = 0; c < FREEZE_CAUSES.length; c++) events += v.get(S.badFreezeEvents + c);
+  return events;
+}
+
+/** Distress episodes that ended: by recovery or by default. */
+const endedEpisodes = (v: ScopeView): number => v.get(S.distressRecoveries) + v.get(S.defaultsDistressed);
+const perThousandYears = (count: number, days: number): Value => ratio(count * 1000 * 365, days);
+
 const defaultRate = (v: ScopeView): Value => ratio(v.get(S.defaults), v.get(S.borrowers));
 const lossRate = (v: ScopeView): Value => ratio(v.get(S.loss), v.get(S.startBalance));
 const interestRevenueRate = (v: ScopeView): Value => ratio(v.get(S.interest), v.get(S.startBalance));
@@ -259,6 +269,118 @@ const DEFINITIONS = {
     kind: 'rate', scope: 'any', segments: true,
     formula: (v, ctx) => annualise(riskAdjustedRevenueRate(v), ctx.horizonDays),
   },
+  // Model v2: losses by source, defaults by hidden state, freeze quality, what the rules catch.
+  creditLossRate: {
+    label: 'Credit loss over the horizon (% of starting balance)', short: 'credit loss rate (over the horizon)', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: true, formula: (v) => ratio(v.get(S.creditLoss), v.get(S.startBalance)),
+  },
+  fraudLossRate: {
+    label: 'Fraud loss over the horizon (% of starting balance)', short: 'fraud loss rate (over the horizon)', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: true, formula: (v) => ratio(v.get(S.fraudLoss), v.get(S.startBalance)),
+  },
+  bustOutLossShare: {
+    label: 'Share of the loss from bust-outs', short: 'loss from bust-outs', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => ratio(v.get(S.fraudLoss) - v.get(S.takeoverLoss), v.get(S.loss)),
+  },
+  takeoverLossShare: {
+    label: 'Share of the loss from account takeovers', short: 'loss from takeovers', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.takeoverLoss), v.get(S.loss)),
+  },
+  defaultShareDistressed: {
+    label: 'Defaults by borrowers distressed at default', short: 'defaults distressed', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.defaultsDistressed), v.get(S.defaults)),
+  },
+  defaultShareBustOut: {
+    label: 'Defaults that are bust-outs', short: 'defaults bust-out', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.defaultsBustOut), v.get(S.defaults)),
+  },
+  defaultShareHealthy: {
+    label: 'Defaults by borrowers healthy at default', short: 'defaults healthy', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => ratio(v.get(S.defaults) - v.get(S.defaultsDistressed) - v.get(S.defaultsBustOut), v.get(S.defaults)),
+  },
+  goodCustomerFreezesPer1000AccountMonths: {
+    label: 'Freeze events on good customers', short: 'good-customer freezes / 1000 account-months', ...PER_1000_MONTHS,
+    kind: 'rate', scope: 'any', segments: true,
+    formula: (v) => perThousandMonths(freezeEvents(v) - badFreezeEvents(v), v.get(S.openDays)),
+  },
+  goodCustomerHoldsPer1000AccountMonths: {
+    label: 'Verification holds on good customers', short: 'good-customer holds / 1000 account-months', ...PER_1000_MONTHS,
+    kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => perThousandMonths(v.get(S.holds) - v.get(S.badHolds), v.get(S.openDays)),
+  },
+  freezePrecision: {
+    label: 'Freeze precision (share of freeze events on bad accounts)', short: 'freeze precision', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(badFreezeEvents(v), freezeEvents(v)),
+  },
+  falseFlagsPerTrueFlag: {
+    label: 'False flags per true flag (freeze events, all causes)', short: 'false flags per true flag', unit: 'good per bad event',
+    format: 'ratio', ...RUN, kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => ratio(freezeEvents(v) - badFreezeEvents(v), badFreezeEvents(v)),
+  },
+  falseFlagsPerTrueFlagRiskModelRule: {
+    label: 'False flags per true flag of the automatic risk-model rule', short: 'risk-model rule false flags per true flag',
+    unit: 'good per bad event', format: 'ratio', ...RUN, kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => ratio(v.get(S.ruleEvents) - v.get(S.badRuleEvents), v.get(S.badRuleEvents)),
+  },
+  goodCustomersEverFrozenShare: {
+    label: 'Borrowers frozen at least once while good', short: 'good customers ever frozen', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: true, formula: (v) => ratio(v.get(S.goodEverFrozen), v.get(S.borrowers)),
+  },
+  blockedDrawsPerAccountYearGood: {
+    label: 'Blocked draw attempts of good accounts', short: 'blocked draws of good accounts / account-year', unit: 'per account-year',
+    format: 'perYear', ...YEARLY, kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => perYear(v.get(S.blockedAttempts) - v.get(S.badBlockedAttempts), v.get(S.openDays) + v.get(S.closedDays)),
+  },
+  blockedDrawsPerAccountYearBad: {
+    label: 'Blocked draw attempts of bad accounts', short: 'blocked draws of bad accounts / account-year', unit: 'per account-year',
+    format: 'perYear', ...YEARLY, kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => perYear(v.get(S.badBlockedAttempts), v.get(S.openDays) + v.get(S.closedDays)),
+  },
+  distressDefaultsFlaggedShare: {
+    label: 'Distressed defaults flagged before their first miss (riskModel or identity freeze)', short: 'distressed defaults flagged early',
+    ...PCT, ...RUN, kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => ratio(v.get(S.distressDefaultsFlagged), v.get(S.defaultsDistressed)),
+  },
+  bustOutsStoppedShare: {
+    label: 'Bust-outs closed by an investigation before default', short: 'bust-outs stopped', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.bustOutsStopped), v.get(S.onsets)),
+  },
+  takeoversStoppedShare: {
+    label: 'Takeovers stopped by the lender before the owner noticed', short: 'takeovers stopped', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.takeoversStopped), v.get(S.takeovers)),
+  },
+  fraudLossPerTakeover: {
+    label: 'Fraud loss per takeover', short: 'fraud loss per takeover', ...MONEY, ...RUN,
+    kind: 'amount', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.takeoverLoss), v.get(S.takeovers)),
+  },
+  distressEpisodesPer1000AccountYears: {
+    label: 'Distress episodes (initial and new)', short: 'distress episodes / 1000 account-years', unit: 'per 1000 account-years',
+    format: 'number', ...YEARLY, kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => perThousandYears(v.get(S.distressEpisodes), v.get(S.liveDays)),
+  },
+  bustOutOnsetsPer1000AccountYears: {
+    label: 'Bust-out onsets', short: 'bust-out onsets / 1000 account-years', unit: 'per 1000 account-years', format: 'number',
+    ...YEARLY, kind: 'rate', scope: 'any', segments: false, formula: (v) => perThousandYears(v.get(S.onsets), v.get(S.liveDays)),
+  },
+  takeoversPer1000AccountYears: {
+    label: 'Account takeovers (per 1000 open account-years)', short: 'takeovers / 1000 account-years', unit: 'per 1000 account-years',
+    format: 'number', ...YEARLY, kind: 'rate', scope: 'any', segments: false,
+    formula: (v) => perThousandYears(v.get(S.takeovers), v.get(S.openDays)),
+  },
+  distressEntriesPerYear: {
+    label: 'Borrowers entering distress a year (share of borrowers not defaulted)', short: 'distress entries / year', ...PCT,
+    ...YEARLY, kind: 'rate', scope: 'any', segments: false, formula: (v) => perYear(v.get(S.distressEntries), v.get(S.liveDays)),
+  },
+  distressEpisodeMeanDays: {
+    label: 'Mean length of a distress episode', short: 'distress episode length', unit: 'days', format: 'days', ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.distressedDays), endedEpisodes(v)),
+  },
+  distressEpisodesEndedInDefaultShare: {
+    label: 'Ended distress episodes that ended in default', short: 'distress episodes ending in default', ...PCT, ...RUN,
+    kind: 'rate', scope: 'any', segments: false, formula: (v) => ratio(v.get(S.defaultsDistressed), endedEpisodes(v)),
+  },
 } as const satisfies Record<string, FigureDef>;
 
 export type FigureName = keyof typeof DEFINITIONS;
@@ -344,6 +466,31 @@ export const REPORT_ORDER = [
   'riskAdjustedRevenueRate',
   'exposureRatio',
   'meanLimitGrowthPerYear',
+  'creditLossRate',
+  'fraudLossRate',
+  'bustOutLossShare',
+  'takeoverLossShare',
+  'defaultShareDistressed',
+  'defaultShareBustOut',
+  'defaultShareHealthy',
+  'goodCustomerFreezesPer1000AccountMonths',
+  'goodCustomerHoldsPer1000AccountMonths',
+  'freezePrecision',
+  'falseFlagsPerTrueFlag',
+  'falseFlagsPerTrueFlagRiskModelRule',
+  'goodCustomersEverFrozenShare',
+  'blockedDrawsPerAccountYearGood',
+  'blockedDrawsPerAccountYearBad',
+  'distressDefaultsFlaggedShare',
+  'bustOutsStoppedShare',
+  'takeoversStoppedShare',
+  'fraudLossPerTakeover',
+  'distressEpisodesPer1000AccountYears',
+  'bustOutOnsetsPer1000AccountYears',
+  'takeoversPer1000AccountYears',
+  'distressEntriesPerYear',
+  'distressEpisodeMeanDays',
+  'distressEpisodesEndedInDefaultShare',
 ] as const satisfies readonly FigureName[];
 type Unordered = Exclude<FigureName, (typeof REPORT_ORDER)[number]>;
 /** Fails to compile, naming the figure, when a registry entry is missing from REPORT_ORDER. */

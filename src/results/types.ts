@@ -55,6 +55,10 @@ export interface TimeSeries {
   exposure: Band;
   meanLimit: Band;
   utilisation: Band;
+  /** v2: distressed open accounts at each step's end, bust-out onsets and takeovers in each step */
+  distressed: Band;
+  bustOutOnsets: Band;
+  takeovers: Band;
 }
 
 export interface Manifest {
@@ -88,6 +92,10 @@ export interface Summary {
     freezeEventsPer1000AccountMonths: Record<FreezeCause, Stat>;
     meanFreezeDays: Record<FreezeCause, Stat>;
     endedShare: Record<FreezeCause, Stat>;
+    /** v2: freeze events on good and on bad accounts, and the share on bad ones (precision) */
+    goodFreezeEventsPer1000AccountMonths: Record<FreezeCause, Stat>;
+    badFreezeEventsPer1000AccountMonths: Record<FreezeCause, Stat>;
+    freezePrecision: Record<FreezeCause, Stat>;
   };
   /** share of borrowers with 0, 1, 2, 3 and 4+ freeze events */
   freezeEventsPerBorrower: { bucket: string; share: Stat }[];

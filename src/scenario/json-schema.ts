@@ -46,7 +46,8 @@ function asSchema(v: unknown): JsonSchema | undefined {
 }
 
 function build(): JsonSchema {
-  const generated = z.toJSONSchema(scenarioSchema) as JsonSchema;
+  // The input side: a field with a default (model v2's blocks) may be left out of a file.
+  const generated = z.toJSONSchema(scenarioSchema, { io: 'input' }) as JsonSchema;
   const { $schema, properties, ...rest } = generated;
   describe(generated, '');
   const appetite = subschemaAt(generated, ['report', 'appetite']);
