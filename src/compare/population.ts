@@ -17,6 +17,11 @@ export const POPULATION_FIELDS: readonly FieldPath[] = [
   ['clock'],
   ['segments'],
   ['macro', 'monthlyAutocorrelation'],
+  // Model v2: who is distressed or a fraudster, and when, is the population too
+  // (the investigation's and the checks' parameters are policy).
+  ['distress'],
+  ['fraud', 'bustOut'],
+  ['fraud', 'takeover'],
 ];
 
 function at(value: unknown, path: FieldPath): unknown {
