@@ -8,6 +8,21 @@ import type { Scenario } from '../scenario/schema.js';
 import { isPlainObject } from '../util/plain-object.js';
 import type { PopulationCheck } from './types.js';
 
+/**
+ * The population parameters a stress suite's members must share: sizes, the
+ * clock, the borrowers and the economy's law. A suite may stress the hidden
+ * population (a fraud wave), at the price of different fraud luck.
+ */
+export const SUITE_POPULATION_FIELDS: readonly FieldPath[] = [
+  ['seed'],
+  ['run', 'paths'],
+  ['run', 'borrowersPerPath'],
+  ['run', 'shardSize'],
+  ['clock'],
+  ['segments'],
+  ['macro', 'monthlyAutocorrelation'],
+];
+
 /** The population parameters, as field paths of a scenario. */
 export const POPULATION_FIELDS: readonly FieldPath[] = [
   ['seed'],
@@ -57,9 +72,9 @@ function differences(a: unknown, b: unknown, path: (string | number)[], out: Fie
  * @example
  * checkPopulation(base, { ...base, seed: 1 }).differingFields; // => ['seed']
  */
-export function checkPopulation(a: Scenario, b: Scenario): PopulationCheck {
+export function checkPopulation(a: Scenario, b: Scenario, fields: readonly FieldPath[] = POPULATION_FIELDS): PopulationCheck {
   const found: FieldPath[] = [];
-  for (const field of POPULATION_FIELDS) differences(at(a, field), at(b, field), [...field], found);
+  for (const field of fields) differences(at(a, field), at(b, field), [...field], found);
   const differingFields = found.map(formatFieldPath);
   return { same: differingFields.length === 0, differingFields };
 }

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { checkPopulation } from '../compare/population.js';
+import { SUITE_POPULATION_FIELDS, checkPopulation } from '../compare/population.js';
 import type { Appetite } from '../report/appetite.js';
 import { canonicalJson, scenarioHash } from '../scenario/hash.js';
 import { isScenarioError, ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
@@ -88,7 +88,7 @@ export async function resolveSuite(file: string, flags: SizeFlags = {}, cwd = pr
     folders.set(m.folder, folders.get(m.folder) ?? i);
     if (!first) first = m;
     else {
-      const population = checkPopulation(first.scenario, m.scenario);
+      const population = checkPopulation(first.scenario, m.scenario, SUITE_POPULATION_FIELDS);
       if (!population.same) issues.push(loaded.issueAt(at, stressMessages.differentPopulation(first.name, population.differingFields)));
     }
   });
