@@ -25,7 +25,7 @@ function deepFreeze<T>(value: T): T {
 describe('comparison charts', () => {
   const specs = compareChartSpecs(deepFreeze(comparisonFixture()));
   it.each(COMPARE_CHARTS)('%s compiles without errors or warnings', (name) => {
-    const { vega, warnings } = compileChart(specs[name]);
+    const { vega, warnings } = compileChart(specs[name]!);
     expect(warnings).toEqual([]);
     expect(JSON.stringify(vega)).toMatch(/"marks"/);
   });
@@ -39,7 +39,7 @@ describe('comparison charts', () => {
     const c = comparisonFixture({}, ['baseline']);
     const self = comparisonFixture();
     for (const a of self.alternatives) for (const d of Object.values(a.figures)) if (!d.tail) Object.assign(d, { difference: 0, se: 0, ci95: [0, 0], distinguishable: false, varianceReduction: null });
-    for (const spec of [...Object.values(compareChartSpecs(c)), ...Object.values(compareChartSpecs(self))]) expect(compileChart(spec).warnings).toEqual([]);
+    for (const spec of [...Object.values(compareChartSpecs(c)), ...Object.values(compareChartSpecs(self))]) expect(compileChart(spec!).warnings).toEqual([]);
   });
 
   it('the forest chart has one panel per figure that can be compared, each with a line at zero', () => {
@@ -52,13 +52,16 @@ describe('comparison charts', () => {
 describe('sweep charts', () => {
   const specs = sweepChartSpecs(deepFreeze(sweepFixture()));
   it.each(SWEEP_CHARTS)('%s compiles without errors or warnings', (name) => {
-    expect(compileChart(specs[name]).warnings).toEqual([]);
+    expect(compileChart(specs[name]!).warnings).toEqual([]);
   });
 
-  it('a one-point grid still builds a report (no forest chart)', async () => {
-    const built = await buildSweepReport(sweepFixture([3]));
-    expect(Object.keys(built.charts)).not.toContain('sweep-forest');
-    expect(built.warnings).toEqual({});
+  it('a one-point grid measured from its own point still builds a report (no forest chart); measured from the scenario as given it has one', async () => {
+    const alone = await buildSweepReport(sweepFixture([3], { reference: 0 }));
+    expect(Object.keys(alone.charts)).not.toContain('sweep-forest');
+    expect(alone.warnings).toEqual({});
+    const fromGiven = await buildSweepReport(sweepFixture([3]));
+    expect(Object.keys(fromGiven.charts)).toContain('sweep-forest');
+    expect(fromGiven.warnings).toEqual({});
   });
 });
 
