@@ -108,7 +108,7 @@ describe('limitlab sweep', () => {
     const s = read('o/sweep.json');
     expect(s.reference).toMatchObject({ source: 'point', point: 2, run: 2, label: 'maxDraws=3, holdDays=0' });
     expect(s.materiality).toBe(0.05);
-    expect(r.stdout).toContain('the grid point maxDraws=3, holdDays=0 (--reference)');
+    expect(r.stdout).toContain('the grid point maxDraws=3, holdDays=0, named with --reference');
   });
 
   it('writes to reports/sweep/<scenario>-<fields>/ by default', async () => {
