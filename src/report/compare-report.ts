@@ -207,7 +207,7 @@ export function keyChangesTable(
   const names = MAIN_FIGURES.map((f) => f.figure).filter((f) => items.some((i) => i.figures[f]));
   const first = items[0];
   return dataTable({
-    caption: `Main changes from ${reference}: change (relative to ${reference}) and 95% interval; ✱ material, "immaterial" when the interval excludes zero but the change is below ${percentText(materiality)} of ${reference}'s value`,
+    caption: `Main changes from ${reference}, with their size relative to it and their 95% intervals`,
     columns: [{ header: 'Figure' }, { header: reference, align: 'num' }, ...items.map((i) => ({ header: i.label, align: 'num' as const }))],
     rows: names.map((name) => {
       const { kind } = figureInfo(name);
@@ -225,7 +225,10 @@ export function keyChangesTable(
         }),
       ];
     }),
-    note: 'Changes of shares in percentage points (pp); in brackets after the change, its size relative to the reference value. Every figure, with the variance-reduction factor, is in the tables further down.',
+    note:
+      `✱ material: the 95% interval excludes zero and the change is at least ${percentText(materiality)} of ${reference}'s value; ` +
+      'immaterial: the interval excludes zero but the change is smaller. Changes of shares in percentage points (pp); in brackets after the change, its size relative to the reference value. ' +
+      'Every figure, with the variance-reduction factor, is in the tables further down.',
   });
 }
 

@@ -106,6 +106,7 @@ p { max-width: 80ch; }
 .note { color: var(--muted); font-size: 13px; }
 .verdict.immaterial { color: var(--muted); font-style: italic; }
 .interval { color: var(--muted); }
+td .interval { display: block; font-size: 12px; }
 .lead { font-size: 17px; max-width: 90ch; }
 /* Two across from about 1230 px of window (a 1280 px laptop, with or without a classic scrollbar): a chart is
    WIDTH (460 px) plus axes, legend and the actions menu, about 577 px; one column below that. */

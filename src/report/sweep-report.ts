@@ -55,10 +55,13 @@ export function sweepChartSpecs(s: Sweep): Partial<Record<SweepChartName, TopLev
   // The reference first in the trade-off's points, then the others in grid order, so colours follow the rows.
   // (Every row's `base` is the reference's value, so any row gives the reference's levels.)
   const points = tradeoffPoints({ label: ref, figures: s.rows[0]?.differenceFromReference }, others(s));
-  const ordered = labels.map((l) => points.find((p) => p.label === l)!);
+  // A reference that is not a grid point stays off the line joining the grid in order.
+  const ordered = labels.map((l) => points.find((p) => p.label === l)!).map((p) => (s.reference.point === null && p.label === ref ? { ...p, onLine: false } : p));
   const tradeoff = {
     subtitle: [
-      `One point per grid point${s.grid.length === 1 ? ', joined in grid order' : ''}. Bars: 95% interval of the paired change from ${ref} (the reference), drawn around each point; the reference has none.`,
+      `One point per grid point${s.grid.length === 1 ? ', joined in grid order' : ''}. Bars: 95% interval of the paired change from ${ref} (the reference), drawn around each point; the reference has none${
+        s.reference.point === null && s.grid.length === 1 ? ' and, not being a grid point, stays off the line' : ''
+      }.`,
       AXIS_RULE_NOTE,
     ],
     points: ordered,

@@ -55,6 +55,18 @@ describe('sweep charts', () => {
     expect(compileChart(specs[name]!).warnings).toEqual([]);
   });
 
+  it('join the grid points in grid order, leaving the scenario as given (not a grid point) off the line', () => {
+    const spec = sweepChartSpecs(sweepFixture([2, 3, 6]))['sweep-tradeoff'] as unknown as {
+      hconcat: { data: { values: { policy: string; order: number; onLine: boolean }[] }; layer: { mark: { type: string }; transform?: { filter: string }[] }[] }[];
+    };
+    const panel = spec.hconcat[0]!;
+    const line = panel.layer.find((l) => l.mark.type === 'line')!;
+    expect(line.transform).toEqual([{ filter: 'datum.onLine' }]);
+    const onLine = panel.data.values.filter((r) => r.onLine).sort((a, b) => a.order - b.order).map((r) => r.policy);
+    expect(onLine).toEqual(['maxDraws=2', 'maxDraws=3', 'maxDraws=6']);
+    expect(panel.data.values.find((r) => r.policy === 'as given (maxDraws=4)')!.onLine).toBe(false);
+  });
+
   it('a one-point grid measured from its own point still builds a report (no forest chart); measured from the scenario as given it has one', async () => {
     const alone = await buildSweepReport(sweepFixture([3], { reference: 0 }));
     expect(Object.keys(alone.charts)).not.toContain('sweep-forest');

@@ -52,6 +52,8 @@ export interface TradeoffPoint {
   label: string;
   /** levels by figure name; null where the run gives no value */
   levels: Readonly<Record<string, Level | null>>;
+  /** false for a point off the joined line (a sweep's reference run that is not a grid point) */
+  onLine?: boolean;
 }
 
 export interface TradeoffInput {
@@ -96,12 +98,12 @@ export function tradeoffChart(input: TradeoffInput): TopLevelSpec {
       const x = p.levels[axes.x];
       const y = p.levels[figure];
       if (!x || !y) return [];
-      return [{ policy: p.label, order, reference: p.label === input.reference, x: x.value, xLo: x.lo, xHi: x.hi, y: y.value, yLo: y.lo, yHi: y.hi }];
+      return [{ policy: p.label, order, onLine: p.onLine !== false, reference: p.label === input.reference, x: x.value, xLo: x.lo, xHi: x.hi, y: y.value, yLo: y.lo, yHi: y.hi }];
     });
     const xEnc = { type: 'quantitative', title: `${xInfo.label} (${xInfo.unit})`, axis: { format: xFormat, tickCount: 5 }, scale: xAxis.domain ? { domain: xAxis.domain } : { zero: false } } as const;
     const yEnc = { type: 'quantitative', title: info.label, axis: { format: yFormat, tickCount: 6 }, scale: yAxis.domain ? { domain: yAxis.domain } : { zero: false } } as const;
     const line: Layer[] = input.connect
-      ? [{ mark: { type: 'line', color: '#9a9a9a', strokeWidth: 1 }, encoding: { x: { field: 'x', ...xEnc }, y: { field: 'y', ...yEnc }, order: { field: 'order', type: 'quantitative' } } }]
+      ? [{ transform: [{ filter: 'datum.onLine' }], mark: { type: 'line', color: '#9a9a9a', strokeWidth: 1 }, encoding: { x: { field: 'x', ...xEnc }, y: { field: 'y', ...yEnc }, order: { field: 'order', type: 'quantitative' } } }]
       : [];
     return {
       title: { text: info.label, fontSize: 12 },
