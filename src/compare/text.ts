@@ -83,6 +83,8 @@ const SWEEP_CHANGES = [
   { figure: 'freezeEventsPer1000AccountMonths', label: 'Δ freeze events' },
   { figure: 'riskAdjustedRevenueRate', label: 'Δ risk-adj. revenue' },
 ];
+/** Model v2: whom a rule annoys, shown when the summaries carry it. */
+const SWEEP_V2_CHANGE = { figure: 'goodCustomerFreezesPer1000AccountMonths', label: 'Δ good-customer freezes' };
 const SHORT: Record<string, string> = {
   annualDefaultRate: 'default (ann.)',
   lossRate: 'loss rate',
@@ -114,11 +116,12 @@ export function formatSweepText(s: Sweep, files: { json: string }): string {
     }`,
   ];
   for (const note of s.notes) out.push(`note: ${note}`);
-  const rows = [['point', ...SWEEP_LEVELS.map((f) => SHORT[f]!), ...SWEEP_CHANGES.map((c) => `${c.label} ± 95% (relative)`)]];
+  const changeFigures = s.rows.some((r) => r.differenceFromReference[SWEEP_V2_CHANGE.figure]) ? [...SWEEP_CHANGES, SWEEP_V2_CHANGE] : SWEEP_CHANGES;
+  const rows = [['point', ...SWEEP_LEVELS.map((f) => SHORT[f]!), ...changeFigures.map((c) => `${c.label} ± 95% (relative)`)]];
   const levels = (figures: Sweep['rows'][number]['figures']) => SWEEP_LEVELS.map((f) => formatValue(figures[f]?.mean, figureInfo(f).kind));
-  if (ref.point === null) rows.push([ref.label, ...levels(s.runs[ref.run]!.headline), ...SWEEP_CHANGES.map(() => 'reference')]);
+  if (ref.point === null) rows.push([ref.label, ...levels(s.runs[ref.run]!.headline), ...changeFigures.map(() => 'reference')]);
   for (const r of s.rows) {
-    const changes = SWEEP_CHANGES.map(({ figure }) => {
+    const changes = changeFigures.map(({ figure }) => {
       if (r.point === ref.point) return 'reference';
       const d = r.differenceFromReference[figure];
       if (!d || isTailDelta(d) || d.difference === null) return '—';

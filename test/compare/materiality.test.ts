@@ -11,7 +11,8 @@ import { pairedDifference } from '../../src/compare/paired.js';
 import { compareRuns } from '../../src/compare/compare.js';
 import type { PathFigureDelta } from '../../src/compare/types.js';
 import { makeSummaryFixture } from '../fixtures/summary-fixture.js';
-import { shiftedSummary } from './fixture.js';
+import { formatSweepText } from '../../src/compare/text.js';
+import { shiftedSummary, sweepFixture } from './fixture.js';
 
 describe('relative change and threshold', () => {
   it('divide the change by the size of the base value, so the sign is the direction even below zero', () => {
@@ -91,5 +92,21 @@ describe('flags and formatting', () => {
     expect(formatRelative(-0.000031)).toBe('−0.0031%');
     expect(formatRelative(0)).toBe('0.00%');
     expect(formatRelative(null)).toBe('—');
+  });
+});
+
+describe('sweep text', () => {
+  it('shows each change with its interval and relative size, marks material and immaterial ones, and adds good-customer freezes when present', () => {
+    const plain = formatSweepText(sweepFixture([2, 3, 6]), { json: 's.json' });
+    expect(plain).not.toContain('good-customer');
+    expect(plain).toMatch(/^ {2}as given \(maxDraws=4\) .* reference +reference +reference$/m);
+    // grid point 0 has an effect of 0 against the reference's 0.045: about −4.3% on every figure, material
+    expect(plain).toMatch(/^ {2}maxDraws=2 .*\(−4\.\d%\)\*/m);
+    const v2 = formatSweepText(sweepFixture([2, 3, 6], { v2: true }), { json: 's.json' });
+    expect(v2).toContain('Δ good-customer freezes ± 95% (relative)');
+    // a materiality of 50% makes the same changes immaterial
+    const strict = sweepFixture([2, 3, 6]);
+    for (const row of strict.rows) for (const [k, d] of Object.entries(row.differenceFromReference)) row.differenceFromReference[k] = withMateriality(d, 0.5);
+    expect(formatSweepText({ ...strict, materiality: 0.5 }, { json: 's.json' })).toMatch(/^ {2}maxDraws=2 .*\(−4\.\d%\)°/m);
   });
 });
