@@ -1,6 +1,6 @@
 /** The short human summaries `compare` and `sweep` print on stdout. */
 import { figureInfo } from '../report/figures.js';
-import { formatValue } from '../report/format.js';
+import { formatLimit, formatValue } from '../report/format.js';
 import { formatChange, formatDelta, formatDeltaRange, formatFactor, formatRelative } from './format.js';
 import { isTailDelta, type Comparison, type FigureDelta, type PathFigureDelta, type Sweep } from './types.js';
 
@@ -44,7 +44,7 @@ function deltaCells(d: FigureDelta | undefined, figure: string): string[] {
   return [base, alt, change, formatDeltaRange(d, kind), verdictMark(d), formatFactor(d.varianceReduction)];
 }
 
-const percent = (fraction: number) => `${Number((fraction * 100).toPrecision(6))}%`;
+const percent = (fraction: number) => formatLimit(fraction, 'share');
 
 /** The comparison as a few tables of the main changes with their intervals. */
 export function formatComparisonText(c: Comparison, files: { json: string }): string {

@@ -19,7 +19,7 @@ import { seriesDefaultRateChart, seriesExposureChart, seriesFreezeEventsChart } 
 import { GOOD_CUSTOMER_TRADEOFF, type Level, TRADEOFF_FIGURES, type TradeoffPoint, hasTradeoff, tradeoffChart } from './charts/compare-tradeoff.js';
 import { type SafeHtml, html } from './escape.js';
 import { figureInfo, figureTitle } from './figures.js';
-import { formatDuration, formatInteger, formatValue } from './format.js';
+import { formatDuration, formatInteger, formatLimit, formatValue } from './format.js';
 import { type PageSection, chartFigure, chartGrid, renderPage } from './html.js';
 import { dataTable, keyValueTable } from './tables.js';
 import { type VegaSpec, compileChart } from './vega.js';
@@ -113,9 +113,9 @@ export function deltasTable(reference: string, label: string, figures: Readonly<
   });
 }
 
-/** A fraction as a percentage without padding zeros: 0.01 → "1%", 0.025 → "2.5%". */
+/** The materiality as a percentage without padding zeros: 0.01 → "1%", 0.025 → "2.5%". */
 export function percentText(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(6))}%`;
+  return formatLimit(fraction, 'share');
 }
 
 /** What the runs have in common, and one row per run with what identifies it. */
