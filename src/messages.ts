@@ -101,6 +101,7 @@ export const compareMessages = {
   // reasons a difference or factor is null
   noPairs: () => 'no path gave a value in both runs',
   onePair: () => 'one path: no standard error',
+  noPerPath: () => 'no per-path values in the summary, so paths cannot be paired',
   tooLarge: () => 'path values too large to compare',
   tooSpread: () => 'path values too spread to give a standard error',
   zeroPairedVariance: () => 'var(A − B) = 0: the difference is the same in every path',
@@ -124,6 +125,13 @@ export const compareMessages = {
   gridUnbalanced: (text: string) => `--grid ${text}: brackets do not balance`,
   gridDuplicatePath: (path: string) => `--grid ${path} is given twice; give each field once with all its values`,
   gridDuplicateValue: (path: string, value: string) => `--grid ${path}: the value ${value} is given twice`,
+  referenceSyntax: (text: string) => `--reference expects path=value[,path=value...] naming one grid point, got ${JSON.stringify(text)}`,
+  referenceUnknownField: (name: string, paths: readonly string[]) => `--reference ${name}: not a --grid field (the grid's fields: ${paths.join(', ')})`,
+  referenceAmbiguous: (name: string, paths: readonly string[]) => `--reference ${name}: more than one --grid field ends so (${paths.join(', ')}); give the whole path`,
+  referenceDuplicateField: (path: string) => `--reference names ${path} twice`,
+  referenceNotOnGrid: (path: string, value: string, values: readonly string[]) => `--reference ${path}=${value}: not a value of the grid (${values.join(', ')})`,
+  referenceMissingField: (paths: readonly string[]) => `--reference must give a value for every --grid field; missing: ${paths.join(', ')}`,
+  materiality: (text: string) => `--materiality must be a fraction of the base value in [0, 1), such as 0.01 for 1%, got ${JSON.stringify(text)}`,
   gridRequired: () => 'sweep needs at least one --grid path=v1,v2,...',
   gridTooLarge: (points: number, max: number) => `the grid has ${points} points; at most ${max} are allowed in one sweep`,
 } as const;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { compareRuns } from '../compare/compare.js';
 import { uniqueLabels } from '../compare/labels.js';
+import { parseMateriality } from '../compare/materiality.js';
 import { compareMessages } from '../messages.js';
 import { checkPopulation } from '../compare/population.js';
 import { formatComparisonText } from '../compare/text.js';
@@ -34,6 +35,7 @@ export interface CompareFlags {
   workers?: number;
   set?: string[];
   allowDifferentPopulation?: boolean;
+  materiality?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -42,13 +44,15 @@ export async function compareCommand(files: readonly string[], flags: CompareFla
   // 1. Every scenario, with the same overrides; all errors before anything runs.
   const overrides = [...(flags.set ?? []), ...flagOverrides(flags)];
   const scenarios: Scenario[] = [];
-  let bad = false;
+  const materiality = parseMateriality(flags.materiality);
+  let bad = typeof materiality === 'string';
+  if (typeof materiality === 'string') io.stderr.write(`${materiality}\n`);
   for (const file of files) {
     const s = await resolveOrPrint(file, overrides, io);
     if (s) scenarios.push(s);
     else bad = true;
   }
-  if (bad) return ExitCode.badInput;
+  if (bad || typeof materiality === 'string') return ExitCode.badInput;
   const shown = files.map((f) => displayPath(path.resolve(io.cwd, f), io.cwd));
   const labels = uniqueLabels(scenarios.map((s) => s.name), shown);
   const planned: Planned[] = scenarios.map((scenario, i) => ({ label: labels[i]!, file: shown[i]!, scenario }));
@@ -78,7 +82,7 @@ export async function compareCommand(files: readonly string[], flags: CompareFla
 
   // 5. Compare and write, each file whole or not at all.
   const runs = planned.map((p, i) => ({ label: p.label, file: p.file, summary: ran.value[i]! }));
-  const comparison = compareRuns(runs[0]!, runs.slice(1));
+  const comparison = compareRuns(runs[0]!, runs.slice(1), materiality);
   const jsonFile = path.join(out.value, COMPARISON_FILE);
   const reportFile = path.join(out.value, 'report.html');
   return writeResult(
@@ -110,6 +114,7 @@ export function registerCompare(program: Command, io: CliIo, done: (code: number
     .option('--borrowers <n>', 'override run.borrowersPerPath (all scenarios)')
     .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--set <path=value>', 'override a field in every scenario (repeatable)', collect)
+    .option('--materiality <fraction>', 'a distinguishable change smaller than this fraction of the base value is immaterial (default 0.01)')
     .option('--allow-different-population', 'compare even when population parameters differ (the differences then carry extra noise)')
     .option('--json', 'print comparison.json instead of the summary')
     .option('-q, --quiet', 'no progress output')

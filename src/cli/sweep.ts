@@ -3,21 +3,26 @@
  * cartesian grid of overrides on common random numbers and write one row per
  * grid point.
  *
- *   parse the axes → resolve every grid point (a bad path or value is exit 2
- *   before anything runs) → population rule → run the points one after another
- *   → sweep.json and report.html (atomically) → one line per point on stdout
+ *   parse the axes (and --reference, --materiality) → resolve every grid point
+ *   (a bad path or value is exit 2 before anything runs) → the reference: the
+ *   scenario as given, run as an extra point unless a grid point equals it, or
+ *   the point --reference names → population rule → run one after another →
+ *   sweep.json and report.html (atomically) → one line per point on stdout
  */
 import path from 'node:path';
 import type { Command } from 'commander';
 import { MAX_GRID_POINTS, gridPoints, gridSize, parseGridOption, pointLabel } from '../compare/grid.js';
 import { compareMessages } from '../messages.js';
 import { checkPopulation } from '../compare/population.js';
-import { buildSweep } from '../compare/sweep.js';
+import { parseMateriality } from '../compare/materiality.js';
+import { asGivenLabel, gridValues, referencePoint } from '../compare/reference.js';
+import { type ReferenceChoice, buildSweep } from '../compare/sweep.js';
 import { formatSweepText } from '../compare/text.js';
 import type { GridAxis } from '../compare/types.js';
 import { formatIssue, isScenarioError } from '../scenario/errors.js';
 import { displayPath } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
+import { scenarioHash } from '../scenario/hash.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { safeFolderName } from '../util/safe-name.js';
@@ -38,6 +43,8 @@ export interface SweepFlags {
   workers?: number;
   set?: string[];
   allowDifferentPopulation?: boolean;
+  reference?: string;
+  materiality?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -66,6 +73,10 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   }
   const { axes } = grid;
   const points = gridPoints(axes);
+  const materiality = parseMateriality(flags.materiality);
+  const named = flags.reference === undefined ? undefined : referencePoint(flags.reference, axes, points);
+  for (const problem of [materiality, named]) if (typeof problem === 'string') io.stderr.write(`${problem}\n`);
+  if (typeof materiality === 'string' || typeof named === 'string') return ExitCode.badInput;
 
   // 2. The scenario, then every grid point: each value is validated in every combination before anything runs.
   //    Issues name the whole --grid option, so one bad path is reported once, not once per point.
@@ -89,26 +100,40 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
     return ExitCode.badInput;
   }
 
-  // 3. Grid points share their random numbers only if the grid leaves the population alone.
-  const differing = [...new Set(scenarios.flatMap((s) => checkPopulation(scenarios[0]!, s).differingFields))];
+  // 3. The reference: a named grid point, or the scenario as given — run on its own unless it is a grid point.
+  const baseHash = scenarioHash(base);
+  const asGiven = scenarios.findIndex((s) => scenarioHash(s) === baseHash);
+  const runReference = named === undefined && asGiven < 0;
+
+  // 4. Grid points (and the reference) share their random numbers only if the grid leaves the population alone.
+  const compared = runReference ? [base, ...scenarios] : scenarios;
+  const differing = [...new Set(compared.flatMap((s) => checkPopulation(compared[0]!, s).differingFields))];
   if (differing.length > 0 && !flags.allowDifferentPopulation) {
     io.stderr.write(`${compareMessages.sweepDifferentPopulation(differing)}\n`);
     return ExitCode.badInput;
   }
 
-  // 4. Where the results go.
+  // 5. Where the results go.
   const axesName = axes.map((a) => a.path.split('.').pop() ?? a.path).join('-');
   const defaultDir = path.join('reports', 'sweep', safeFolderName(`${base.name}-${axesName}`));
   const out = await outputFolder(path.resolve(io.cwd, flags.out ?? defaultDir), io);
   if (!out.ok) return out.code;
 
-  // 5. Simulate every point, one after another.
-  const planned: Planned[] = points.map((p, i) => ({ label: pointLabel(p, axes), file: shown, scenario: scenarios[i]! }));
+  // 6. Simulate the reference (when it is not a grid point), then every point, one after another.
+  const values = named === undefined ? gridValues(base, axes) : points[named]!.overrides;
+  const planned: Planned[] = [
+    ...(runReference ? [{ label: asGivenLabel(axes, values), file: shown, scenario: base }] : []),
+    ...points.map((p, i) => ({ label: pointLabel(p, axes), file: shown, scenario: scenarios[i]! })),
+  ];
   const ran = await runPlanned(planned, flags, io);
   if (!ran.ok) return ran.code;
 
-  // 6. Rows, files, summary.
-  const sweep = buildSweep(shown, axes, points, ran.value);
+  // 7. Rows, files, summary.
+  const summaries = runReference ? ran.value.slice(1) : ran.value;
+  const reference: ReferenceChoice = runReference
+    ? { source: 'scenario', values, summary: ran.value[0]! }
+    : { source: named === undefined ? 'scenario' : 'point', values, point: named ?? asGiven };
+  const sweep = buildSweep(shown, axes, points, summaries, { reference, materiality });
   const jsonFile = path.join(out.value, SWEEP_FILE);
   const reportFile = path.join(out.value, 'report.html');
   return writeResult(
@@ -139,6 +164,8 @@ export function registerSweep(program: Command, io: CliIo, done: (code: number) 
     .option('--borrowers <n>', 'override run.borrowersPerPath')
     .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--set <path=value>', 'override a field at every grid point (repeatable)', collect)
+    .option('--reference <path=value,...>', 'measure changes from this grid point (default: the scenario as given, without grid overrides)')
+    .option('--materiality <fraction>', 'a distinguishable change smaller than this fraction of the reference value is immaterial (default 0.01)')
     .option('--allow-different-population', 'sweep even when the grid varies population parameters (differences then carry extra noise)')
     .option('--json', 'print sweep.json instead of the summary')
     .option('-q, --quiet', 'no progress output')

@@ -6,6 +6,7 @@
 import { HEADLINE_FIGURES } from '../results/figure-names.js';
 import type { Stat, Summary } from '../results/types.js';
 import { compareMessages } from '../messages.js';
+import { DEFAULT_MATERIALITY, withMateriality } from './materiality.js';
 import { pairedDifference, unpairedDifference } from './paired.js';
 import type { FigureDelta, TailFigureDelta } from './types.js';
 
@@ -21,7 +22,7 @@ function tailDelta(a: Stat | undefined, b: Stat | undefined): TailFigureDelta {
   const base = a?.mean ?? null;
   const alternative = b?.mean ?? null;
   const difference = base !== null && alternative !== null && Number.isFinite(alternative - base) ? alternative - base : null;
-  return { tail: true, base, alternative, difference, reason: compareMessages.tailNoInterval() };
+  return { tail: true, base, alternative, difference, relative: null, reason: compareMessages.tailNoInterval() };
 }
 
 const MISSING: Stat = { mean: null, se: null, ci95: null, p05: null, p50: null, p95: null, n: 0, reason: 'not in the summary' };
@@ -30,16 +31,21 @@ const MISSING: Stat = { mean: null, se: null, ci95: null, p05: null, p50: null, 
  * The change of every headline figure from `base` to `alt`. A figure with
  * per-path values in both is paired path by path (unpaired when the path counts
  * differ); one without (a summary written before per-path values were kept) is
- * compared as two independent means.
+ * compared as two independent means. Each change also carries its size
+ * relative to the base value and its verdict at `materiality` (a fraction of
+ * the base value).
  */
-export function figureDeltas(base: Summary, alt: Summary): Record<string, FigureDelta> {
+export function figureDeltas(base: Summary, alt: Summary, materiality = DEFAULT_MATERIALITY): Record<string, FigureDelta> {
   const out: Record<string, FigureDelta> = {};
   for (const name of figureNames(base, alt)) {
     const a = base.headline[name];
     const b = alt.headline[name];
-    if (a?.tail || b?.tail) out[name] = tailDelta(a, b);
-    else if (base.perPath[name] && alt.perPath[name]) out[name] = pairedDifference(base.perPath[name], alt.perPath[name]);
-    else out[name] = unpairedDifference(a ?? MISSING, b ?? MISSING, 'no per-path values in the summary, so paths cannot be paired');
+    let d: FigureDelta;
+    // (paired and unpaired changes come judged at `materiality`; a tail change only gets its relative size)
+    if (a?.tail || b?.tail) d = tailDelta(a, b);
+    else if (base.perPath[name] && alt.perPath[name]) d = pairedDifference(base.perPath[name], alt.perPath[name], materiality);
+    else d = unpairedDifference(a ?? MISSING, b ?? MISSING, compareMessages.noPerPath(), materiality);
+    out[name] = d.tail ? withMateriality(d, materiality) : d;
   }
   return out;
 }

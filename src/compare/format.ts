@@ -63,6 +63,31 @@ export function formatDeltaRange(d: Pick<PathFigureDelta, 'difference' | 'ci95'>
   return `${formatDelta(d.ci95[0], kind, s)} to ${formatDelta(d.ci95[1], kind, s)}`;
 }
 
+/**
+ * A change relative to the base value, as a signed percentage with two
+ * significant digits (at least one decimal below 10%, at most four).
+ *
+ * @example
+ * formatRelative(-0.0015); // => '−0.15%'
+ */
+export function formatRelative(relative: number | null | undefined): string {
+  if (relative === null || relative === undefined || !Number.isFinite(relative)) return NONE;
+  const pct = relative * 100;
+  const a = Math.abs(pct);
+  const digits = a >= 10 ? 0 : a >= 1 ? 1 : decimals(a, 2, 4);
+  return `${signed(a.toFixed(digits), pct)}%`;
+}
+
+/**
+ * A change in the figure's unit with its size relative to the base in brackets:
+ * "−0.0022 pp (−0.15%)"; the brackets are left out where there is no relative
+ * size (a base of zero).
+ */
+export function formatChange(d: { difference: number | null; ci95?: [number, number] | null; relative: number | null }, kind: FigureKind): string {
+  const change = formatDelta(d.difference, kind, deltaScale({ difference: d.difference, ci95: d.ci95 ?? null }));
+  return d.relative === null || d.difference === null ? change : `${change} (${formatRelative(d.relative)})`;
+}
+
 /** The variance-reduction factor: "38×", "1.4×", or a dash when there is none. */
 export function formatFactor(factor: number | null): string {
   if (factor === null || !Number.isFinite(factor)) return NONE;

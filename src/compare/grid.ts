@@ -12,7 +12,7 @@ import type { GridAxis, GridPoint } from './types.js';
 export const MAX_GRID_POINTS = 1000;
 
 /** Splits at commas outside brackets, braces and quotes; undefined when brackets do not balance. */
-function splitValues(text: string): string[] | undefined {
+export function splitValues(text: string): string[] | undefined {
   const out: string[] = [];
   let depth = 0;
   let quote: string | undefined;

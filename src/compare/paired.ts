@@ -7,6 +7,7 @@
 import { summarise } from '../results/stat.js';
 import type { Stat } from '../results/types.js';
 import { compareMessages } from '../messages.js';
+import { DEFAULT_MATERIALITY, withMateriality } from './materiality.js';
 import type { PathFigureDelta } from './types.js';
 
 /** 97.5% normal quantile, as for every 95% interval of limitlab (src/results/stat.ts). */
@@ -21,6 +22,9 @@ function meanVariance(xs: readonly number[]): { mean: number; variance: number }
   for (const x of xs) ss += (x - mean) * (x - mean);
   return { mean, variance: xs.length > 1 ? ss / (xs.length - 1) : 0 };
 }
+
+/** Placeholders until `judged` fills them in. */
+const UNJUDGED = { relative: null, materialityThreshold: null, verdict: 'no interval' } as const;
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -39,21 +43,27 @@ function interval(mean: number, se: number): { ci95: [number, number]; distingui
  * interval (± 1.96 se), whether it excludes zero, and the variance-reduction
  * factor (var a + var b)/var(b − a) over the same pairs: the factor by which
  * pairing (common random numbers) cuts the variance of the difference against
- * two independent runs of the same size. Arrays of different lengths cannot be
- * paired: see {@link unpairedDifference}.
+ * two independent runs of the same size; and the change relative to the base
+ * with its verdict at `materiality` (src/compare/materiality.ts). Arrays of
+ * different lengths cannot be paired: see {@link unpairedDifference}.
  *
  * @see MODEL.md, "Engine requirements" (common random numbers); P. Glasserman
  *   (2003), Monte Carlo Methods in Financial Engineering, §4.2 (control of
  *   variance by common random numbers).
  * @param a the base's per-path values
  * @param b the alternative's per-path values
- * @returns the difference of the means, with se, interval and factor
+ * @param materiality the materiality threshold as a fraction of the base value (default 1%)
+ * @returns the difference of the means, with se, interval, factor and verdict
  * @example
  * pairedDifference([1, 2, 3], [2, 3, 5]).difference; // => 1.3333333333333333
  * pairedDifference([1, 2, 3], [1, 2, 3]).varianceReduction; // => null
  */
-export function pairedDifference(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>): PathFigureDelta {
-  if (a.length !== b.length) return unpairedDifference(summarise(a), summarise(b), compareMessages.notPairedLengths(a.length, b.length));
+export function pairedDifference(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>, materiality = DEFAULT_MATERIALITY): PathFigureDelta {
+  if (a.length !== b.length) return unpairedDifference(summarise(a), summarise(b), compareMessages.notPairedLengths(a.length, b.length), materiality);
+  return withMateriality(paired(a, b), materiality);
+}
+
+function paired(a: ReadonlyArray<number | null>, b: ReadonlyArray<number | null>): PathFigureDelta {
   const xs: number[] = [];
   const ys: number[] = [];
   const ds: number[] = [];
@@ -78,6 +88,7 @@ export function pairedDifference(a: ReadonlyArray<number | null>, b: ReadonlyArr
     n,
     distinguishable: null,
     varianceReduction: null,
+    ...UNJUDGED,
   };
   if (n === 0) return { ...out, reason: compareMessages.noPairs(), varianceReductionReason: compareMessages.noPairs() };
   const d = meanVariance(ds);
@@ -108,11 +119,16 @@ export function pairedDifference(a: ReadonlyArray<number | null>, b: ReadonlyArr
  * @param a the base's Stat
  * @param b the alternative's Stat
  * @param why why the runs are not paired (recorded as the factor's reason)
+ * @param materiality the materiality threshold as a fraction of the base value
  * @returns the difference with se and interval
  * @example
  * unpairedDifference(summarise([1, 2, 3]), summarise([2, 3, 4, 5]), 'different path counts').difference; // => 1.5
  */
-export function unpairedDifference(a: Stat, b: Stat, why: string): PathFigureDelta {
+export function unpairedDifference(a: Stat, b: Stat, why: string, materiality = DEFAULT_MATERIALITY): PathFigureDelta {
+  return withMateriality(unpaired(a, b, why), materiality);
+}
+
+function unpaired(a: Stat, b: Stat, why: string): PathFigureDelta {
   const out: PathFigureDelta = {
     base: a.mean,
     alternative: b.mean,
@@ -124,6 +140,7 @@ export function unpairedDifference(a: Stat, b: Stat, why: string): PathFigureDel
     distinguishable: null,
     varianceReduction: null,
     varianceReductionReason: why,
+    ...UNJUDGED,
   };
   if (a.mean === null || b.mean === null) return { ...out, reason: a.reason ?? b.reason ?? compareMessages.noPairs() };
   out.difference = b.mean - a.mean;

@@ -38,7 +38,21 @@ export interface PathFigureDelta {
   varianceReductionReason?: string;
   /** why difference, se or interval are null */
   reason?: string;
+  /** difference / |base|: the change as a fraction of the base value; null when the base is zero or missing */
+  relative: number | null;
+  /** the smallest material change, materiality × |base| (in the figure's unit); null without a base */
+  materialityThreshold: number | null;
+  /** material, immaterial (distinguishable but below the threshold), not distinguishable, or no interval */
+  verdict: Verdict;
 }
+
+/**
+ * What a change amounts to: `material` when its 95% interval excludes zero and
+ * its size is at least the materiality threshold; `immaterial` when the interval
+ * excludes zero but the change is smaller; `not distinguishable` when the
+ * interval includes zero; `no interval` when none could be computed.
+ */
+export type Verdict = 'material' | 'immaterial' | 'not distinguishable' | 'no interval';
 
 /**
  * A tail figure (VaR, ES): a statistic of the distribution across paths, with no
@@ -49,6 +63,8 @@ export interface TailFigureDelta {
   base: number | null;
   alternative: number | null;
   difference: number | null;
+  /** difference / |base|; null when the base is zero or missing */
+  relative: number | null;
   reason: string;
 }
 
@@ -90,6 +106,11 @@ export interface Comparison {
   kind: 'comparison';
   /** label of the base run */
   base: string;
+  /**
+   * the materiality threshold as a fraction of the base value (0.01: a change
+   * smaller than 1% of the base is immaterial even when distinguishable)
+   */
+  materiality: number;
   /** true when some alternative's population differs and the user allowed it */
   differentPopulation: boolean;
   /** what the reader must know about the differences (extra noise, unpaired runs) */
@@ -125,21 +146,43 @@ export interface SweepRow {
   scenarioHash: string;
   /** every headline figure: mean, se, 95% interval (and percentiles across paths) */
   figures: Record<string, Stat>;
-  /** every headline figure, this point − the reference point (the first), paired across paths */
+  /** every headline figure, this point − the reference, paired across paths */
   differenceFromReference: Record<string, FigureDelta>;
 }
 
+/** What a sweep's changes are measured from. */
+export interface SweepReference {
+  /**
+   * `scenario`: the scenario as given, without grid overrides (the default);
+   * `point`: a grid point named with `--reference`
+   */
+  source: 'scenario' | 'point';
+  label: string;
+  /** the grid point it is (also for `scenario` when the scenario as given is a grid point); null otherwise */
+  point: number | null;
+  /** its run in `runs` */
+  run: number;
+  scenarioHash: string;
+  /** the reference's value of each grid field, path → value (fields the scenario leaves unset are left out) */
+  values: Record<string, unknown>;
+}
+
 export interface Sweep {
-  schemaVersion: 1;
+  schemaVersion: 2;
   kind: 'sweep';
   /** the scenario file swept */
   file: string;
   grid: { path: string; values: unknown[] }[];
-  /** the point the differences are taken from */
-  reference: number;
+  /** what every change is measured from */
+  reference: SweepReference;
+  /** as in a comparison: a fraction of the reference's value */
+  materiality: number;
   differentPopulation: boolean;
   notes: string[];
   rows: SweepRow[];
-  /** one per grid point, in row order: manifests and time series for the report */
+  /**
+   * one per grid point, in row order, then the reference run when it is not a
+   * grid point: manifests and time series for the report
+   */
   runs: RunRecord[];
 }

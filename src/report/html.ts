@@ -46,10 +46,13 @@ function checkName(kind: string, name: string): void {
   if (!NAME.test(name)) throw new Error(`${kind} '${name}' must be lower-case letters, digits and dashes`);
 }
 
-/** The container a chart is drawn into, with an optional caption (text or SafeHtml). */
-export function chartFigure(name: string, caption?: HtmlValue): SafeHtml {
+/**
+ * The container a chart is drawn into, with an optional caption (text or
+ * SafeHtml); a `wide` chart (side-by-side panels) takes the grid's whole width.
+ */
+export function chartFigure(name: string, caption?: HtmlValue, options: { wide?: boolean } = {}): SafeHtml {
   checkName('chart name', name);
-  return html`<figure class="chart-figure"><div class="chart" id="chart-${name}" data-chart="${name}"></div>${
+  return html`<figure class="chart-figure${options.wide ? ' wide' : ''}"><div class="chart" id="chart-${name}" data-chart="${name}"></div>${
     caption ? html`<figcaption>${caption}</figcaption>` : ''
   }</figure>`;
 }
@@ -101,8 +104,15 @@ section > h2 { font-size: 20px; margin: 0 0 12px; padding-bottom: 6px; border-bo
 h3 { font-size: 16px; margin: 20px 0 8px; }
 p { max-width: 80ch; }
 .note { color: var(--muted); font-size: 13px; }
+.verdict.immaterial { color: var(--muted); font-style: italic; }
+.interval { color: var(--muted); }
+td .interval { display: block; font-size: 12px; }
 .lead { font-size: 17px; max-width: 90ch; }
-.chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(600px, 1fr)); gap: 20px 28px; }
+/* Two across from about 1230 px of window (a 1280 px laptop, with or without a classic scrollbar): a chart is
+   WIDTH (460 px) plus axes, legend and the actions menu, about 577 px; one column below that. */
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 580px), 1fr)); gap: 20px 24px; }
+.chart-grid > figure.chart-figure.wide { grid-column: 1 / -1; }
+@media (max-width: 1400px) { header.page, main, footer.page { padding-left: 24px; padding-right: 24px; } }
 figure.chart-figure { margin: 0; min-width: 0; }
 .chart { min-height: 120px; overflow-x: auto; }
 figure.chart-figure figcaption { color: var(--muted); font-size: 12px; margin-top: 2px; }

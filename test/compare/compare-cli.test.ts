@@ -113,6 +113,25 @@ describe('limitlab compare: files and output', () => {
     ]);
   });
 
+  it('judges changes at --materiality, records it in comparison.json, and refuses one that is not a fraction before running', async () => {
+    const fake = fakeEngine();
+    const r = await compare(['base.yaml', 'base.yaml', '--materiality', '0.05', '--out', 'm', '--quiet'], { engine: fake.engine });
+    expect(r.code, r.stderr).toBe(0);
+    const c = read('m/comparison.json');
+    expect(c.materiality).toBe(0.05);
+    for (const d of Object.values(c.alternatives[0]!.figures)) {
+      if (d.tail || d.base === null || d.base === 0) continue;
+      expect(d.materialityThreshold).toBeCloseTo(0.05 * Math.abs(d.base), 15);
+    }
+    expect(r.stdout).toContain('at least 5% of the base value');
+    const bad = fakeEngine();
+    const refused = await compare(['base.yaml', 'base.yaml', '--materiality', '5', '--out', 'n', '--quiet'], { engine: bad.engine });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--materiality must be a fraction of the base value in \[0, 1\), such as 0\.01 for 1%, got "5"/);
+    expect(bad.calls).toHaveLength(0);
+    expect(existsSync(t.path('n'))).toBe(false);
+  });
+
   it('shares one --workers count across the runs, run one after another', async () => {
     const fake = fakeEngine();
     const r = await compare(['base.yaml', 'base.yaml', 'base.yaml', '--workers', '3', '--out', 'o', '--quiet'], { engine: fake.engine });

@@ -6,15 +6,34 @@
  */
 import { compareRuns } from '../../src/compare/compare.js';
 import { gridPoints, parseGridOption } from '../../src/compare/grid.js';
-import { buildSweep } from '../../src/compare/sweep.js';
+import { type ReferenceChoice, buildSweep } from '../../src/compare/sweep.js';
 import type { Comparison, GridAxis, Sweep } from '../../src/compare/types.js';
 import { summarise, tailStat } from '../../src/results/stat.js';
 import type { Summary } from '../../src/results/types.js';
 import { type FixtureOptions, makeSummaryFixture } from '../fixtures/summary-fixture.js';
 
+/** Model v2's headline figures the compare and sweep reports pick up when present (names fixed by MODEL.md v2). */
+export const V2_FIGURES = ['creditLossRate', 'fraudLossRate', 'goodCustomerFreezesPer1000AccountMonths'] as const;
+
+/** Adds per-path v2 figures to a fixture summary: loss split 85/15 into credit and fraud, good-customer freezes 60% of freezes. */
+export function withV2Figures(s: Summary): Summary {
+  const loss = s.perPath['lossRate']!;
+  const freezes = s.perPath['freezeEventsPer1000AccountMonths']!;
+  s.perPath['creditLossRate'] = loss.map((v) => (v === null ? null : 0.85 * v));
+  s.perPath['fraudLossRate'] = loss.map((v) => (v === null ? null : 0.15 * v));
+  s.perPath['goodCustomerFreezesPer1000AccountMonths'] = freezes.map((v) => (v === null ? null : 0.6 * v));
+  for (const f of V2_FIGURES) s.headline[f] = summarise(s.perPath[f]!);
+  return s;
+}
+
+export interface CompareFixtureOptions extends FixtureOptions {
+  /** give every summary model v2's figures */
+  v2?: boolean;
+}
+
 /** The fixture with every per-path figure scaled by (1 + effect) plus deterministic path noise; headline recomputed. */
-export function shiftedSummary(effect: number, name: string, options: FixtureOptions = {}): Summary {
-  const s = makeSummaryFixture(options);
+export function shiftedSummary(effect: number, name: string, options: CompareFixtureOptions = {}): Summary {
+  const s = options.v2 ? withV2Figures(makeSummaryFixture(options)) : makeSummaryFixture(options);
   s.manifest.scenario = { ...s.manifest.scenario, name };
   for (const [figure, values] of Object.entries(s.perPath)) {
     s.perPath[figure] = values.map((v, p) => (v === null ? null : v * (1 + effect + 0.01 * Math.sin(p * 7.3 + figure.length))));
@@ -30,16 +49,33 @@ export function shiftedSummary(effect: number, name: string, options: FixtureOpt
   return s;
 }
 
-export function comparisonFixture(options: FixtureOptions = {}, altNames = ['stricter-velocity', 'no-verification-hold']): Comparison {
-  const base = makeSummaryFixture(options);
+export function comparisonFixture(options: CompareFixtureOptions = {}, altNames = ['stricter-velocity', 'no-verification-hold'], materiality?: number): Comparison {
+  const base = options.v2 ? withV2Figures(makeSummaryFixture(options)) : makeSummaryFixture(options);
   return compareRuns(
     { label: base.manifest.scenario.name, file: 'scenarios/baseline.yaml', summary: base },
     altNames.map((n, i) => ({ label: n, file: `scenarios/policies/${n}.yaml`, summary: shiftedSummary(0.04 * (i + 1) * (i % 2 ? -1 : 1), n, options) })),
+    materiality,
   );
 }
 
-export function sweepFixture(values = [2, 3, 4, 6]): Sweep {
+export interface SweepFixtureOptions extends CompareFixtureOptions {
+  /**
+   * `scenario` (default): the scenario as given, maxDraws=4, is run on its own
+   * (so keep 4 off the grid) with an effect of 0.045; `point`: the grid point
+   * of this index is the reference, as with --reference
+   */
+  reference?: 'scenario' | number;
+}
+
+/** A one-axis sweep over maxDraws; grid point i has an effect of 0.03 × i. */
+export function sweepFixture(values = [2, 3, 6], options: SweepFixtureOptions = {}): Sweep {
   const axis = parseGridOption(`freeze.riskModel.velocity.maxDraws=${values.join(',')}`) as GridAxis;
   const points = gridPoints([axis]);
-  return buildSweep('scenarios/baseline.yaml', [axis], points, points.map((_, i) => shiftedSummary(0.03 * i, 'baseline')));
+  const summaries = points.map((_, i) => shiftedSummary(0.03 * i, 'baseline', options));
+  const ref = options.reference ?? 'scenario';
+  const reference: ReferenceChoice =
+    ref === 'scenario'
+      ? { source: 'scenario', values: { [axis.path]: 4 }, summary: shiftedSummary(0.045, 'baseline', options) }
+      : { source: 'point', values: points[ref]!.overrides, point: ref };
+  return buildSweep('scenarios/baseline.yaml', [axis], points, summaries, { reference });
 }

@@ -25,7 +25,7 @@ function deepFreeze<T>(value: T): T {
 describe('comparison charts', () => {
   const specs = compareChartSpecs(deepFreeze(comparisonFixture()));
   it.each(COMPARE_CHARTS)('%s compiles without errors or warnings', (name) => {
-    const { vega, warnings } = compileChart(specs[name]);
+    const { vega, warnings } = compileChart(specs[name]!);
     expect(warnings).toEqual([]);
     expect(JSON.stringify(vega)).toMatch(/"marks"/);
   });
@@ -39,7 +39,7 @@ describe('comparison charts', () => {
     const c = comparisonFixture({}, ['baseline']);
     const self = comparisonFixture();
     for (const a of self.alternatives) for (const d of Object.values(a.figures)) if (!d.tail) Object.assign(d, { difference: 0, se: 0, ci95: [0, 0], distinguishable: false, varianceReduction: null });
-    for (const spec of [...Object.values(compareChartSpecs(c)), ...Object.values(compareChartSpecs(self))]) expect(compileChart(spec).warnings).toEqual([]);
+    for (const spec of [...Object.values(compareChartSpecs(c)), ...Object.values(compareChartSpecs(self))]) expect(compileChart(spec!).warnings).toEqual([]);
   });
 
   it('the forest chart has one panel per figure that can be compared, each with a line at zero', () => {
@@ -52,13 +52,28 @@ describe('comparison charts', () => {
 describe('sweep charts', () => {
   const specs = sweepChartSpecs(deepFreeze(sweepFixture()));
   it.each(SWEEP_CHARTS)('%s compiles without errors or warnings', (name) => {
-    expect(compileChart(specs[name]).warnings).toEqual([]);
+    expect(compileChart(specs[name]!).warnings).toEqual([]);
   });
 
-  it('a one-point grid still builds a report (no forest chart)', async () => {
-    const built = await buildSweepReport(sweepFixture([3]));
-    expect(Object.keys(built.charts)).not.toContain('sweep-forest');
-    expect(built.warnings).toEqual({});
+  it('join the grid points in grid order, leaving the scenario as given (not a grid point) off the line', () => {
+    const spec = sweepChartSpecs(sweepFixture([2, 3, 6]))['sweep-tradeoff'] as unknown as {
+      hconcat: { data: { values: { policy: string; order: number; onLine: boolean }[] }; layer: { mark: { type: string }; transform?: { filter: string }[] }[] }[];
+    };
+    const panel = spec.hconcat[0]!;
+    const line = panel.layer.find((l) => l.mark.type === 'line')!;
+    expect(line.transform).toEqual([{ filter: 'datum.onLine' }]);
+    const onLine = panel.data.values.filter((r) => r.onLine).sort((a, b) => a.order - b.order).map((r) => r.policy);
+    expect(onLine).toEqual(['maxDraws=2', 'maxDraws=3', 'maxDraws=6']);
+    expect(panel.data.values.find((r) => r.policy === 'as given (maxDraws=4)')!.onLine).toBe(false);
+  });
+
+  it('a one-point grid measured from its own point still builds a report (no forest chart); measured from the scenario as given it has one', async () => {
+    const alone = await buildSweepReport(sweepFixture([3], { reference: 0 }));
+    expect(Object.keys(alone.charts)).not.toContain('sweep-forest');
+    expect(alone.warnings).toEqual({});
+    const fromGiven = await buildSweepReport(sweepFixture([3]));
+    expect(Object.keys(fromGiven.charts)).toContain('sweep-forest');
+    expect(fromGiven.warnings).toEqual({});
   });
 });
 

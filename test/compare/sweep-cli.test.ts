@@ -53,14 +53,62 @@ describe('limitlab sweep', () => {
       expect(row.figures, row.label).toEqual(JSON.parse(JSON.stringify(single.headline)));
       for (const st of Object.values(row.figures)) if (!st.tail && st.mean !== null && st.se !== null) expect(st.ci95).not.toBeNull();
     }
-    // every row is also compared with the first point, path by path; the first with itself is exactly zero
-    expect((s.rows[0]!.differenceFromReference['freezeEventsPer1000AccountMonths'] as PathFigureDelta).difference).toBe(0);
-    const looser = s.rows[2]!.differenceFromReference['freezeEventsPer1000AccountMonths'] as PathFigureDelta;
-    expect(looser.method).toBe('paired');
-    expect(looser.difference).toBeLessThan(0);
+    // the scenario as given (maxDraws 4, holdDays 2) is the last grid point: it is the reference, not run twice,
+    // and every row is compared with it path by path; the reference with itself is exactly zero
+    expect(s.reference).toMatchObject({ source: 'scenario', point: 3, run: 3, label: 'maxDraws=4, holdDays=2' });
+    expect(s.runs).toHaveLength(4);
+    expect((s.rows[3]!.differenceFromReference['freezeEventsPer1000AccountMonths'] as PathFigureDelta).difference).toBe(0);
+    const stricter = s.rows[0]!.differenceFromReference['freezeEventsPer1000AccountMonths'] as PathFigureDelta;
+    expect(stricter.method).toBe('paired');
+    expect(stricter.difference).toBeGreaterThan(0);
     expect(existsSync(t.path('o/report.html'))).toBe(true);
     expect(r.stdout).toMatch(/maxDraws=4, holdDays=2 .*%/);
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('report: o/report.html');
+  });
+
+  it('measures changes from the scenario as given, run once more on the same seed when no grid point equals it', async () => {
+    const fake = fakeEngine();
+    const r = await sweep(['base.yaml', '--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--out', 'o', ...TINY], { engine: fake.engine });
+    expect(r.code, r.stderr).toBe(0);
+    // the reference first, then the grid; the reference is the scenario without grid overrides
+    expect(fake.calls).toHaveLength(3);
+    expect(fake.calls.map((c) => c.scenario.freeze.riskModel.velocity.maxDraws)).toEqual([4, 2, 3]);
+    const s = read('o/sweep.json');
+    expect(s.schemaVersion).toBe(2);
+    expect(s.reference).toEqual(expect.objectContaining({ source: 'scenario', point: null, run: 2, label: 'as given (maxDraws=4)', values: { 'freeze.riskModel.velocity.maxDraws': 4 } }));
+    expect(s.runs.map((x) => x.label)).toEqual(['maxDraws=2', 'maxDraws=3', 'as given (maxDraws=4)']);
+    expect(s.materiality).toBe(0.01);
+    expect(r.stdout).toMatch(/^ {2}as given \(maxDraws=4\) .*reference/m);
+  });
+
+  it('with the real engine, changes are the scenario as given subtracted path by path, and that run equals a single run', async () => {
+    const r = await sweep(['base.yaml', '--grid', 'freeze.riskModel.velocity.maxDraws=2', '--out', 'o', ...TINY]);
+    expect(r.code, r.stderr).toBe(0);
+    const s = read('o/sweep.json');
+    const single = await runScenario(await resolveScenario(t.path('base.yaml'), TINY_OVERRIDES), { inProcess: true });
+    const given = s.runs[s.reference.run]!;
+    expect(given.manifest.scenarioHash).toBe(single.manifest.scenarioHash);
+    expect(given.headline).toEqual(JSON.parse(JSON.stringify(single.headline)));
+    // every path gives a value, so the mean paired change is the difference of the means (to rounding)
+    for (const figure of ['freezeEventsPer1000AccountMonths', 'lossRate', 'annualDefaultRate']) {
+      const d = s.rows[0]!.differenceFromReference[figure] as PathFigureDelta;
+      expect(d.difference!, figure).toBeCloseTo(s.rows[0]!.figures[figure]!.mean! - single.headline[figure]!.mean!, 12);
+      expect(d.base, figure).toBe(single.headline[figure]!.mean);
+    }
+  });
+
+  it('measures changes from the grid point --reference names, without an extra run', async () => {
+    const fake = fakeEngine();
+    const r = await sweep(
+      ['base.yaml', '--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--grid', 'limits.request.verification.holdDays=0,2', '--reference', 'maxDraws=3,holdDays=0', '--materiality', '0.05', '--out', 'o', '--quiet'],
+      { engine: fake.engine },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(fake.calls).toHaveLength(4);
+    const s = read('o/sweep.json');
+    expect(s.reference).toMatchObject({ source: 'point', point: 2, run: 2, label: 'maxDraws=3, holdDays=0' });
+    expect(s.materiality).toBe(0.05);
+    expect(r.stdout).toContain('the grid point maxDraws=3, holdDays=0, named with --reference');
   });
 
   it('writes to reports/sweep/<scenario>-<fields>/ by default', async () => {
@@ -78,6 +126,12 @@ describe('limitlab sweep', () => {
     [['--grid', 'freeze.riskModel.velocity.maxDraws=0,3'], /maxDraws: must be .*got 0 \(from --grid freeze\.riskModel\.velocity\.maxDraws=0,3\)/],
     [['--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--set', 'nope=1'], /nope/],
     [['--grid', 'seed=1,2'], /varies population parameters.*: seed/],
+    [['--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--reference', 'maxDraws=5'], /--reference freeze\.riskModel\.velocity\.maxDraws=5: not a value of the grid \(2, 3\)/],
+    [['--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--reference', 'holdDays=2'], /--reference holdDays: not a --grid field/],
+    [['--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--reference', '3'], /--reference expects path=value/],
+    [['--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--grid', 'freeze.riskModel.days=7,14', '--reference', 'maxDraws=3'], /missing: freeze\.riskModel\.days/],
+    [['--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--materiality', '1'], /--materiality must be a fraction .* got "1"/],
+    [['--grid', 'freeze.riskModel.velocity.maxDraws=2,3', '--materiality', 'lots'], /--materiality must be a fraction/],
   ])('refuses %j with exit 2 before anything runs', async (args, message) => {
     const fake = fakeEngine();
     const r = await sweep(['base.yaml', ...args, '--quiet'], { engine: fake.engine });
