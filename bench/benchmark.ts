@@ -39,6 +39,9 @@ interface TimedRun {
   peakRssBytes: number;
 }
 
+/** The benchmark scenario with model v2's hidden states off: what it costs is measured beside. */
+const MODEL_V1 = ['distress.enabled=false', 'fraud.bustOut.enabled=false', 'fraud.takeover.enabled=false'];
+
 export function borrowerSteps(scenario: Scenario): number {
   return scenario.run.paths * scenario.run.borrowersPerPath * makeClock(scenario).steps;
 }
@@ -100,6 +103,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
 
   // 2. Warm-up.
   const scenario = await resolveScenario(file, plan.headline);
+  const v1 = await resolveScenario(file, [...plan.headline, ...MODEL_V1]);
   const steps = borrowerSteps(scenario);
   say(`warm-up: ${steps.toLocaleString('en-US')} borrower-steps on ${workers} workers`);
   await timedRun(scenario, workers);
@@ -107,12 +111,15 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
 
   // 3. Headline figures, interleaved.
   const one: number[] = [];
+  const oneV1: number[] = [];
   const all: number[] = [];
   const prng: number[] = [];
   for (let i = 0; i < plan.repetitions; i++) {
-    say(`repetition ${i + 1}/${plan.repetitions}: 1 worker, ${workers} workers, PRNG only`);
+    say(`repetition ${i + 1}/${plan.repetitions}: 1 worker, 1 worker with model v2 off, ${workers} workers, PRNG only`);
     const r1 = await timedRun(scenario, 1);
     one.push(r1.borrowerSteps / r1.seconds);
+    const r1v1 = await timedRun(v1, 1);
+    oneV1.push(r1v1.borrowerSteps / r1v1.seconds);
     const rn = await timedRun(scenario, workers);
     all.push(rn.borrowerSteps / rn.seconds);
     const p = prngOnly(steps, STEP_UNIFORMS);
@@ -135,6 +142,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
 
   // 5. Figures.
   const oneWorker = spread(one);
+  const v1OneWorker = spread(oneV1);
   const allCores = spread(all);
   const prngOnlyStepsPerSecond = spread(prng);
   const rssSlope = slope(
@@ -150,6 +158,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     efficiency: oneWorker.median / prngOnlyStepsPerSecond.median,
     uniformsPerBorrowerStep: STEP_UNIFORMS,
     memory: { peakRssBytes: processPeakRss(), bytesPer1000Borrowers: rssSlope * 1000 },
+    hiddenStates: { v1OneWorker, ratio: oneWorker.median / v1OneWorker.median },
     startupSeconds: spread(startups).median,
     growth: { borrowers, paths, steps: stepsSeries },
     env: {

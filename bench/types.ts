@@ -55,6 +55,12 @@ export interface BenchResult {
     /** growth of a run's peak RSS per 1000 more borrowers per path (least-squares slope over growth.borrowers) */
     bytesPer1000Borrowers: number;
   };
+  /**
+   * Model v2's cost: the same scenario on 1 worker with distress and fraud off
+   * (model v1), measured in the same repetitions; `ratio` is the v2 median over
+   * the v1 median (target ≥ 0.85).
+   */
+  hiddenStates: { v1OneWorker: Spread; ratio: number };
   /** median of scenario resolution plus pool spin-up (every worker has loaded the engine) */
   startupSeconds: number;
   growth: { borrowers: GrowthPoint[]; paths: GrowthPoint[]; steps: GrowthPoint[] };

@@ -61,7 +61,7 @@ describe('npm run bench -- --quick', () => {
 
   it('writes bench.json with exactly the documented top-level shape, and nothing else in its folder', async () => {
     expect(Object.keys(result).sort()).toEqual(
-      ['allCores', 'efficiency', 'env', 'growth', 'memory', 'oneWorker', 'prngOnlyStepsPerSecond', 'scaling', 'startupSeconds', 'uniformsPerBorrowerStep'].sort(),
+      ['allCores', 'efficiency', 'env', 'growth', 'hiddenStates', 'memory', 'oneWorker', 'prngOnlyStepsPerSecond', 'scaling', 'startupSeconds', 'uniformsPerBorrowerStep'].sort(),
     );
     expect(Object.keys(result.memory).sort()).toEqual(['bytesPer1000Borrowers', 'peakRssBytes']);
     expect(Object.keys(result.growth).sort()).toEqual(['borrowers', 'paths', 'steps']);
@@ -70,6 +70,8 @@ describe('npm run bench -- --quick', () => {
 
   it('gives positive throughputs and ratios consistent with them', () => {
     expectSpread(result.oneWorker.borrowerStepsPerSecond);
+    expectSpread(result.hiddenStates.v1OneWorker);
+    expect(result.hiddenStates.ratio).toBeCloseTo(result.oneWorker.borrowerStepsPerSecond.median / result.hiddenStates.v1OneWorker.median, 12);
     expectSpread(result.allCores.borrowerStepsPerSecond);
     expectSpread(result.prngOnlyStepsPerSecond);
     expect(Number.isInteger(result.allCores.workers) && result.allCores.workers >= 1).toBe(true);

@@ -10,6 +10,7 @@ import { type ReferenceChoice, buildSweep } from '../../src/compare/sweep.js';
 import type { Comparison, GridAxis, Sweep } from '../../src/compare/types.js';
 import { summarise, tailStat } from '../../src/results/stat.js';
 import type { Summary } from '../../src/results/types.js';
+import { FIGURE_NAMES } from '../../src/results/registry.js';
 import { type FixtureOptions, makeSummaryFixture } from '../fixtures/summary-fixture.js';
 
 /** Model v2's headline figures the compare and sweep reports pick up when present (names fixed by MODEL.md v2). */
@@ -26,6 +27,21 @@ export function withV2Figures(s: Summary): Summary {
   return s;
 }
 
+/** The report fixture carries model v2's figures; a v1 comparison drops every one of them. */
+export function withoutV2Figures(s: Summary): Summary {
+  const v1 = new Set(Object.keys(s.headline).filter((k) => !MODEL_V2_HEADLINE.includes(k)));
+  for (const k of Object.keys(s.headline)) if (!v1.has(k)) delete s.headline[k];
+  for (const k of Object.keys(s.perPath)) if (!v1.has(k)) delete s.perPath[k];
+  return s;
+}
+
+const MODEL_V2_HEADLINE = FIGURE_NAMES.slice(FIGURE_NAMES.indexOf('creditLossRate')) as string[];
+
+function fixtureSummary(options: CompareFixtureOptions): Summary {
+  const s = makeSummaryFixture(options);
+  return options.v2 ? withV2Figures(s) : withoutV2Figures(s);
+}
+
 export interface CompareFixtureOptions extends FixtureOptions {
   /** give every summary model v2's figures */
   v2?: boolean;
@@ -33,7 +49,7 @@ export interface CompareFixtureOptions extends FixtureOptions {
 
 /** The fixture with every per-path figure scaled by (1 + effect) plus deterministic path noise; headline recomputed. */
 export function shiftedSummary(effect: number, name: string, options: CompareFixtureOptions = {}): Summary {
-  const s = options.v2 ? withV2Figures(makeSummaryFixture(options)) : makeSummaryFixture(options);
+  const s = fixtureSummary(options);
   s.manifest.scenario = { ...s.manifest.scenario, name };
   for (const [figure, values] of Object.entries(s.perPath)) {
     s.perPath[figure] = values.map((v, p) => (v === null ? null : v * (1 + effect + 0.01 * Math.sin(p * 7.3 + figure.length))));
@@ -50,7 +66,7 @@ export function shiftedSummary(effect: number, name: string, options: CompareFix
 }
 
 export function comparisonFixture(options: CompareFixtureOptions = {}, altNames = ['stricter-velocity', 'no-verification-hold'], materiality?: number): Comparison {
-  const base = options.v2 ? withV2Figures(makeSummaryFixture(options)) : makeSummaryFixture(options);
+  const base = fixtureSummary(options);
   return compareRuns(
     { label: base.manifest.scenario.name, file: 'scenarios/baseline.yaml', summary: base },
     altNames.map((n, i) => ({ label: n, file: `scenarios/policies/${n}.yaml`, summary: shiftedSummary(0.04 * (i + 1) * (i % 2 ? -1 : 1), n, options) })),

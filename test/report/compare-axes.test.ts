@@ -5,6 +5,7 @@
  * example is the one a new user met: a default rate of 1.47% whose policies
  * differ by 0.0022 pp was drawn on an axis from 1.4710% to 1.4750%.
  */
+import { FIGURES } from '../../src/results/registry.js';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/compare/compare.js';
 import { MIN_RELATIVE_SPAN, changeDomain, levelDomain } from '../../src/report/charts/compare-common.js';
@@ -111,10 +112,10 @@ describe('model v2 figures', () => {
 
   it('join the forest chart and get a trade-off against good-customer freezes when the summaries carry them', () => {
     const specs = compareChartSpecs(comparisonFixture({ v2: true }));
-    for (const label of ['Credit loss (% of starting balance)', 'Fraud loss (% of starting balance)', 'Freezes of good customers']) expect(has(specs['compare-forest'], label), label).toBe(true);
+    for (const f of V2_FIGURES) expect(has(specs['compare-forest'], FIGURES[f].label), f).toBe(true);
     const good = specs['compare-tradeoff-good-customers'];
     expect(good).toBeDefined();
-    expect(has(good, 'Freezes of good customers (per 1000 account-months)')).toBe(true);
+    expect(has(good, `${FIGURES.goodCustomerFreezesPer1000AccountMonths.label} (per 1000 account-months)`)).toBe(true);
     expect(compileChart(good!).warnings).toEqual([]);
     expect(compileChart(specs['compare-forest']!).warnings).toEqual([]);
     const sweep = sweepChartSpecs(sweepFixture(undefined, { v2: true }));
@@ -138,7 +139,7 @@ describe('model v2 figures', () => {
     alt.headline['fraudLossRate'] = summarise(alt.perPath['fraudLossRate']);
     const page = (await buildCompareReport(compareRuns({ label: 'b', file: 'b.yaml', summary: base }, [{ label: 'no-identity-check', file: 'n.yaml', summary: alt }]))).html;
     const summary = page.slice(page.indexOf('id="summary"'), page.indexOf('id="changes"'));
-    expect(summary).toContain('Fraud loss (% of starting balance)');
+    expect(summary).toContain(FIGURES.fraudLossRate.label);
     expect(summary).toMatch(/\+100%\)/);
   });
 });
