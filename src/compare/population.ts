@@ -33,8 +33,15 @@ export const POPULATION_FIELDS: readonly FieldPath[] = [
   ['segments'],
   ['macro', 'monthlyAutocorrelation'],
   // Model v2: who is distressed or a fraudster, and when, is the population too
-  // (the investigation's and the checks' parameters are policy).
-  ['distress'],
+  // (the investigation's and the checks' parameters are policy). The liquidity
+  // channel, distress.frozenMissMultiplier, changes no draw, only what a freeze
+  // does to a distressed borrower: a sweep over it shares its luck.
+  ...(
+    [
+      'enabled', 'initialShare', 'entryPerYear', 'macroSlope', 'scoreSlope', 'exitPerYear', 'drawRateMultiplier',
+      'drawSizeMultiplier', 'missMultiplier', 'cureMultiplier', 'requestMultiplier',
+    ] as const
+  ).map((f): FieldPath => ['distress', f]),
   ['fraud', 'bustOut'],
   ['fraud', 'takeover'],
 ];

@@ -17,6 +17,8 @@ describe('conservation', () => {
         'run.paths=3', 'run.borrowersPerPath=1500', 'run.shardSize=500', `clock.stepDays=${stepDays}`, 'clock.horizonDays=360',
         // more of everything that moves money or status
         'churn.perYear=0.5', 'freeze.closure.maxFreezesPerYear=2', 'credit.annualMissRateAtRef=0.2',
+        // model v1: every loss is balance × lgd (model v2's conservation has its own test)
+        'distress.enabled=false', 'fraud.bustOut.enabled=false', 'fraud.takeover.enabled=false',
       ]);
       const run = await simulate(scenario, { inProcess: true });
       for (const acc of run.paths) {
