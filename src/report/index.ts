@@ -5,7 +5,7 @@
  * `jsonForScript`), the tables and `appetiteVerdicts`.
  */
 export { type Appetite, type AppetiteVerdict, type Verdict, appetiteBound, appetiteVerdicts, judge, worstVerdict } from './appetite.js';
-export { RUN_CHARTS, type RunChartName, runChartSpecs } from './charts/index.js';
+export { FREEZE_QUALITY_CHARTS, RUN_CHARTS, type RunChartName, runChartSpecs } from './charts/index.js';
 export { type HtmlValue, SafeHtml, escapeHtml, html, joinHtml, jsonForScript, trusted } from './escape.js';
 export { type FigureInfo, type FigureKind, FIGURES, figureInfo, orderFigures } from './figures.js';
 export { formatPercent, formatRange, formatValue } from './format.js';

@@ -9,6 +9,7 @@ import { type AppetiteVerdict, appetiteVerdicts, worstVerdict } from './appetite
 import { type RunChartName, runChartSpecs } from './charts/index.js';
 import { type SafeHtml, html } from './escape.js';
 import { CAUSE_LABELS, OUTCOME_LABELS, figureInfo, figureTitle, orderFigures } from './figures.js';
+import { freezeQualitySection } from './freeze-quality.js';
 import { formatDuration, formatInteger, formatLimit, formatMean, formatPercent, formatRange, formatValue, statScale } from './format.js';
 import { type PageSection, chartFigure, chartGrid, renderPage } from './html.js';
 import { STAT_COLUMNS, dataTable, keyValueTable, statCells } from './tables.js';
@@ -259,6 +260,7 @@ ${keyFiguresTable(summary)}`,
       heading: 'Freezes and holds',
       body: html`${chartGrid([fig('freeze-events'), fig('freezes-per-borrower')])}${causeTable(summary)}`,
     },
+    freezeQualitySection(summary),
     {
       id: 'requests',
       heading: 'Limit-increase requests',
@@ -286,8 +288,8 @@ ${keyFiguresTable(summary)}`,
 
 export interface BuiltRunReport {
   html: string;
-  /** compiled Vega specs by chart name */
-  charts: Record<RunChartName, VegaSpec>;
+  /** compiled Vega specs by chart name (the freeze-quality charts only when the run had hidden states) */
+  charts: Partial<Record<RunChartName, VegaSpec>>;
   /** vega-lite's warnings, by chart; empty when all is well */
   warnings: Partial<Record<RunChartName, string[]>>;
 }
@@ -295,9 +297,9 @@ export interface BuiltRunReport {
 /** The run report as HTML text, with its compiled charts. */
 export async function buildRunReport(summary: Summary): Promise<BuiltRunReport> {
   const specs = runChartSpecs(summary);
-  const charts = {} as Record<RunChartName, VegaSpec>;
+  const charts: BuiltRunReport['charts'] = {};
   const warnings: BuiltRunReport['warnings'] = {};
-  for (const [name, spec] of Object.entries(specs) as [RunChartName, (typeof specs)[RunChartName]][]) {
+  for (const [name, spec] of Object.entries(specs) as [RunChartName, NonNullable<(typeof specs)[RunChartName]>][]) {
     const compiled = compileChart(spec);
     charts[name] = compiled.vega;
     if (compiled.warnings.length) warnings[name] = compiled.warnings;

@@ -4,7 +4,7 @@
  * summary) and renders to SVG in Node.
  */
 import { describe, expect, it } from 'vitest';
-import { RUN_CHARTS, runChartSpecs } from '../../src/report/charts/index.js';
+import { FREEZE_QUALITY_CHARTS, RUN_CHARTS, runChartSpecs } from '../../src/report/charts/index.js';
 import { perPeriod } from '../../src/report/charts/freeze-events.js';
 import { wrapText } from '../../src/report/charts/common.js';
 import { compileChart, renderSvg } from '../../src/report/vega.js';
@@ -28,11 +28,17 @@ function summaryWithGaps(): Summary {
   s.segments[1]!.headline['annualDefaultRate'] = { mean: null, se: null, ci95: null, p05: null, p50: null, p95: null, n: 0, reason: 'no borrowers' };
   delete s.headline['lossRateVaR999'];
   s.requests.outcomes.identityFailed.share = { ...s.requests.outcomes.identityFailed.share, ci95: null };
+  // model v2: a cause with no value, a path with no loss split, a step with no band
+  s.byCause.goodFreezeEventsPer1000AccountMonths.fraud = { mean: null, se: null, ci95: null, p05: null, p50: null, p95: null, n: 0, reason: 'no events' };
+  s.perPath['bustOutLossShare']![0] = null;
+  s.timeSeries.distressed.p95[2] = null;
   return s;
 }
 
-describe.each(Object.keys(RUN_CHARTS) as (keyof typeof RUN_CHARTS)[])('chart %s', (name) => {
-  const build = RUN_CHARTS[name];
+const ALL_CHARTS = { ...RUN_CHARTS, ...FREEZE_QUALITY_CHARTS };
+
+describe.each(Object.keys(ALL_CHARTS) as (keyof typeof ALL_CHARTS)[])('chart %s', (name) => {
+  const build = ALL_CHARTS[name];
 
   it('compiles without errors or warnings', () => {
     const summary = deepFreeze(makeSummaryFixture());
