@@ -62,6 +62,8 @@ describe('step-size consistency', () => {
       'run.paths=24', 'run.borrowersPerPath=5000', 'run.shardSize=2500', 'clock.horizonDays=360',
       'segments.0.correlation=0', 'segments.1.correlation=0', 'credit.drawMacroSlope=0', 'credit.cureMacroSlope=0',
       'freeze.maintenance.enabled=false',
+      // model v1's discretisation (model v2 has its own step-size test)
+      'distress.enabled=false', 'fraud.bustOut.enabled=false', 'fraud.takeover.enabled=false',
     ];
     const strict = [
       'annualDefaultRate', 'lossRate', 'freezeEventsPer1000AccountMonths', 'everFrozenShare',

@@ -26,7 +26,7 @@ async function errors(file: string, cwd: string, flags = {}): Promise<string[]> 
 describe('the shipped suite', () => {
   it('resolves every scenario with the suite limits and one population', async () => {
     const suite = await resolveSuite('scenarios/stress/suite.yaml', {}, REPO_ROOT);
-    expect(suite.members.map((m) => m.name)).toEqual(['baseline', 'moderate-downturn', 'severe-downturn', 'maintenance-outage', 'request-surge']);
+    expect(suite.members.map((m) => m.name)).toEqual(['baseline', 'moderate-downturn', 'severe-downturn', 'maintenance-outage', 'request-surge', 'fraud-wave']);
     for (const m of suite.members) {
       expect(m.scenario.seed).toBe(suite.members[0]!.scenario.seed);
       expect(m.scenario.run).toEqual(suite.members[0]!.scenario.run);
