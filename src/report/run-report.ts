@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES, type Stat, type Summary } from '../results/types.js';
-import { type AppetiteVerdict, appetiteVerdicts, worstVerdict } from './appetite.js';
+import { type AppetiteVerdict, appetiteVerdicts, worstVerdict } from '../results/appetite.js';
 import { type RunChartName, runChartSpecs } from './charts/index.js';
 import { type SafeHtml, html } from './escape.js';
 import { CAUSE_LABELS, OUTCOME_LABELS, figureInfo, figureTitle, orderFigures } from './figures.js';

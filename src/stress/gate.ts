@@ -1,9 +1,9 @@
 /**
- * The gate: every limit of every scenario judged on the mean (src/report/appetite.ts),
+ * The gate: every limit of every scenario judged on the mean (src/results/appetite.ts),
  * and the run fails when any limit is breached, or cannot be judged (a limit
  * nobody can show is met is not "within appetite").
  */
-import { appetiteVerdicts } from '../report/appetite.js';
+import { appetiteVerdicts } from '../results/appetite.js';
 import type { Summary } from '../results/types.js';
 import type { Breach, StressVerdict, SuiteMember } from './types.js';
 

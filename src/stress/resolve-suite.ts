@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { checkPopulation } from '../compare/population.js';
-import type { Appetite } from '../report/appetite.js';
+import type { Appetite } from '../results/appetite.js';
 import { canonicalJson, scenarioHash } from '../scenario/hash.js';
 import { isScenarioError, ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import { displayPath } from '../scenario/load.js';

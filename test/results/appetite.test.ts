@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appetiteBound, appetiteVerdicts, judge, worstVerdict } from '../../src/report/appetite.js';
+import { appetiteBound, appetiteVerdicts, judge, worstVerdict } from '../../src/results/appetite.js';
 import type { Stat } from '../../src/results/types.js';
 
 const path = (mean: number | null, lo: number, hi: number): Stat => ({

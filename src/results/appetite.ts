@@ -12,7 +12,7 @@
  * - a figure the summary lacks, or whose value is null: `unknown`, with the reason.
  */
 import type { AppetiteLimit } from '../scenario/schema.js';
-import type { Stat, Summary } from '../results/types.js';
+import type { Stat, Summary } from './types.js';
 
 export type Verdict = 'green' | 'amber' | 'red' | 'unknown';
 
