@@ -34,11 +34,17 @@ const MISSING: Stat = { mean: null, se: null, ci95: null, p05: null, p50: null, 
  */
 export function figureDeltas(base: Summary, alt: Summary): Record<string, FigureDelta> {
   const out: Record<string, FigureDelta> = {};
+  // Importance sampling: both runs share the paths' weights (the population check holds
+  // run.importanceSampling equal), so pairing w·x gives the weighted mean difference.
+  const weighted = (values: (number | null)[], s: Summary): (number | null)[] => {
+    const w = s.perPath.weight;
+    return w ? values.map((v, i) => (v === null ? null : v * w[i]!)) : values;
+  };
   for (const name of figureNames(base, alt)) {
     const a = base.headline[name];
     const b = alt.headline[name];
     if (a?.tail || b?.tail) out[name] = tailDelta(a, b);
-    else if (base.perPath[name] && alt.perPath[name]) out[name] = pairedDifference(base.perPath[name], alt.perPath[name]);
+    else if (base.perPath[name] && alt.perPath[name]) out[name] = pairedDifference(weighted(base.perPath[name], base), weighted(alt.perPath[name], alt));
     else out[name] = unpairedDifference(a ?? MISSING, b ?? MISSING, 'no per-path values in the summary, so paths cannot be paired');
   }
   return out;

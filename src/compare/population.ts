@@ -17,6 +17,7 @@ export const POPULATION_FIELDS: readonly FieldPath[] = [
   ['clock'],
   ['segments'],
   ['macro', 'monthlyAutocorrelation'],
+  ['run', 'importanceSampling'],
 ];
 
 function at(value: unknown, path: FieldPath): unknown {

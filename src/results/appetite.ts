@@ -8,7 +8,11 @@
  *   amber when the mean is within but the interval crosses the limit, red when
  *   the mean breaches it. A mean within but without an interval (one path) is
  *   amber: nothing shows the limit is safely met.
- * - tail figures (VaR, ES: no interval): green or red on the value.
+ * - tail figures (VaR, ES) the same way, with their own 95% interval (the
+ *   order-statistic or asymptotic one of src/results/tail.ts); a tail level
+ *   with fewer than 10 paths beyond its VaR says it is unreliable.
+ * - a red verdict says whether the interval lies wholly beyond the limit or
+ *   reaches back within it (then the breach may be noise).
  * - a figure the summary lacks, or whose value is null: `unknown`, with the reason.
  */
 import type { AppetiteLimit } from '../scenario/schema.js';
@@ -43,27 +47,49 @@ function within(value: number, bound: 'max' | 'min', limit: number): boolean {
   return bound === 'max' ? value <= limit : value >= limit;
 }
 
+const pct = (x: number): string => `${(100 * x).toPrecision(3)}%`;
+
+/** A tail figure's reliability, in words, or '' when it has 10 paths or more beyond its VaR. */
+function tailCaveat(stat: Stat): string {
+  if (!stat.unreliable) return '';
+  const k = stat.beyond ?? 0;
+  return `; unreliable: only ${k} path${k === 1 ? '' : 's'} at or beyond the VaR (run more paths or switch importance sampling on)`;
+}
+
 /** The verdict for one figure against one limit. */
 export function judge(figure: string, stat: Stat | undefined, entry: AppetiteLimit): AppetiteVerdict {
   const { bound, limit } = appetiteBound(entry);
   const base = { figure, bound, limit, value: stat?.mean ?? null, ci95: stat?.ci95 ?? null, tail: stat?.tail === true };
   const side = bound === 'max' ? 'above the maximum' : 'below the minimum';
+  const what = base.tail ? 'the value' : 'the mean';
   if (!stat) return { ...base, verdict: 'unknown', reason: `the summary has no headline figure '${figure}'` };
   if (stat.mean === null) {
     return { ...base, verdict: 'unknown', reason: `no value: ${stat.reason ?? 'not computed'}` };
   }
+  const caveat = base.tail ? tailCaveat(stat) : '';
+  const rough = stat.rough ? ' (a rough interval: fewer than 30 paths)' : '';
   if (!within(stat.mean, bound, limit)) {
-    return { ...base, verdict: 'red', reason: `${base.tail ? 'the value' : 'the mean'} is ${side}` };
+    if (!stat.ci95) {
+      return { ...base, verdict: 'red', reason: `${what} is ${side}, with no 95% interval to tell it from noise (${stat.reason ?? 'too few paths'})${caveat}` };
+    }
+    const [lo, hi] = stat.ci95;
+    const wholly = !within(lo, bound, limit) && !within(hi, bound, limit);
+    return {
+      ...base,
+      verdict: 'red',
+      reason: wholly
+        ? `${what} and its whole 95% interval${rough} are ${side}${caveat}`
+        : `${what} is ${side}, but its 95% interval [${pct(lo)}, ${pct(hi)}]${rough} reaches back within the limit: it may be noise (check on more paths or another seed)${caveat}`,
+    };
   }
-  if (base.tail) return { ...base, verdict: 'green', reason: 'the value is within the limit' };
   if (!stat.ci95) {
-    return { ...base, verdict: 'amber', reason: `the mean is within but has no 95% interval (${stat.reason ?? 'too few paths'})` };
+    return { ...base, verdict: 'amber', reason: `${what} is within but has no 95% interval (${stat.reason ?? 'too few paths'})${caveat}` };
   }
   const [lo, hi] = stat.ci95;
   if (within(lo, bound, limit) && within(hi, bound, limit)) {
-    return { ...base, verdict: 'green', reason: 'the mean and its 95% interval are within the limit' };
+    return { ...base, verdict: 'green', reason: `${what} and its 95% interval${rough} are within the limit${caveat}` };
   }
-  return { ...base, verdict: 'amber', reason: `the mean is within but its 95% interval reaches ${side}` };
+  return { ...base, verdict: 'amber', reason: `${what} is within but its 95% interval${rough} reaches ${side}${caveat}` };
 }
 
 /**

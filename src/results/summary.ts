@@ -7,7 +7,9 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Clock } from '../model/clock.js';
 import type { Layout } from './layout.js';
 import { G, S, SEGMENT_SLOTS } from './layout.js';
-import { histogram, summarise, tailStat } from './stat.js';
+import { histogram, summarise as summariseValues, tailStats } from './stat.js';
+import { estimation, weightedHistogram } from './estimation.js';
+import { pathWeights } from './path-weights.js';
 import {
   type Value, SEGMENT_FIGURES, SERIES, conservationError, pathDetails, pathFigures, pathSeries, segmentFigures,
 } from './figures.js';
@@ -33,6 +35,9 @@ export function buildSummary(
   clock: Clock,
   manifest: Manifest,
 ): Summary {
+  // Importance sampling: every figure is a weighted estimator (docs/tail-risk.md).
+  const weights = pathWeights(scenario, clock, paths.length);
+  const summarise = (values: ReadonlyArray<Value>, reason: string): Stat => summariseValues(values, reason, weights);
   const figures = paths.map((acc) => pathFigures(acc, layout, clock));
   const details = paths.map((acc) => pathDetails(acc));
   const column = (rows: Record<string, Value>[], key: string): Value[] => rows.map((r) => r[key] ?? null);
@@ -44,10 +49,10 @@ export function buildSummary(
     headline[name] = summarise(perPath[name], NO_VALUE);
   }
   for (const base of ['lossRate', 'lossAmount'] as const) {
-    const values = perPath[base]!.filter((v): v is number => v !== null);
     for (const [suffix, alpha] of TAIL_LEVELS) {
-      headline[`${base}VaR${suffix}`] = tailStat(values, alpha, 'var');
-      headline[`${base}ES${suffix}`] = tailStat(values, alpha, 'es');
+      const tail = tailStats(perPath[base]!, alpha, weights);
+      headline[`${base}VaR${suffix}`] = tail.var;
+      headline[`${base}ES${suffix}`] = tail.es;
     }
   }
   const byCause = <T>(f: (c: FreezeCause) => T) =>
@@ -68,6 +73,7 @@ export function buildSummary(
   const simple = Object.fromEntries(SERIES.map((k) => [k, band(k)])) as Record<(typeof SERIES)[number], Band>;
 
   const lossRates = perPath.lossRate!.filter((v): v is number => v !== null);
+  if (weights) perPath.weight = weights;
   return {
     schemaVersion: 1,
     manifest,
@@ -112,8 +118,9 @@ export function buildSummary(
       meanLimit: simple.meanLimit,
       utilisation: simple.utilisation,
     },
-    lossDistribution: histogram(lossRates, 30),
+    lossDistribution: weights ? weightedHistogram(perPath.lossRate!, weights, 30) : histogram(lossRates, 30),
     conservation: { maxRelativeError: Math.max(0, ...paths.map(conservationError)) },
+    estimation: estimation(scenario, clock, paths.length, weights),
   };
 }
 

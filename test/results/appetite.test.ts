@@ -52,12 +52,30 @@ describe('judge: path figures against a minimum', () => {
   });
 });
 
-describe('judge: tail figures (no interval)', () => {
-  it('is green or red on the value alone', () => {
-    expect(judge('lossRateVaR99', tail(0.07), 0.15)).toMatchObject({ verdict: 'green', tail: true, ci95: null });
-    expect(judge('lossRateVaR99', tail(0.15), 0.15).verdict).toBe('green');
+describe('judge: tail figures', () => {
+  const tailWith = (value: number, lo: number, hi: number, beyond = 12): Stat => ({ ...tail(value), ci95: [lo, hi], beyond });
+
+  it('is judged with its interval, like a path figure: within, interval crosses, breached', () => {
+    expect(judge('lossRateVaR99', tailWith(0.07, 0.06, 0.09), 0.15)).toMatchObject({ verdict: 'green', tail: true });
+    expect(judge('lossRateVaR99', tailWith(0.14, 0.12, 0.17), 0.15).verdict).toBe('amber');
+    expect(judge('lossRateVaR99', tailWith(0.2, 0.17, 0.3), 0.15).verdict).toBe('red');
+    expect(judge('lossRateES99', tailWith(0.05, 0.04, 0.055), { min: 0.06 }).verdict).toBe('red');
+  });
+
+  it('says whether a breach may be noise: the interval reaching back within the limit', () => {
+    // the case: a 100-path run "breaching" a VaR 99% limit of 20% at 20.1%
+    const noisy = judge('lossRateVaR99', tailWith(0.201, 0.15, 0.26), 0.2);
+    expect(noisy.verdict).toBe('red');
+    expect(noisy.reason).toContain('may be noise');
+    expect(judge('lossRateVaR99', tailWith(0.3, 0.25, 0.35), 0.2).reason).toContain('whole 95% interval');
+  });
+
+  it('is amber, not green, without an interval, and names an unreliable level', () => {
+    const v = judge('lossRateVaR999', { ...tail(0.07), beyond: 1, unreliable: true, reason: 'the 95% interval is unbounded above' }, 0.15);
+    expect(v.verdict).toBe('amber');
+    expect(v.reason).toContain('only 1 path at or beyond the VaR');
     expect(judge('lossRateVaR99', tail(0.151), 0.15).verdict).toBe('red');
-    expect(judge('lossRateES99', tail(0.05), { min: 0.06 }).verdict).toBe('red');
+    expect(judge('lossRateVaR99', tail(0.15), 0.15).verdict).toBe('amber');
   });
 });
 
