@@ -27,6 +27,7 @@ export function estimation(scenario: Scenario, clock: Clock, paths: number, weig
       method: 'plain',
       shift: 0,
       effectiveSampleSize: paths,
+      meanWeight: 1,
       intervals: {
         mean: MEAN_INTERVAL,
         var: 'order statistics: exact and distribution-free (null when too few paths bound it)',
@@ -38,6 +39,7 @@ export function estimation(scenario: Scenario, clock: Clock, paths: number, weig
     method: 'importance sampling',
     shift: samplingShift(scenario, clock),
     effectiveSampleSize: effectiveSampleSize(weights),
+    meanWeight: weights.reduce((a, w) => a + w, 0) / Math.max(1, weights.length),
     intervals: {
       mean: `weighted (1/n)·Σ w·x, not self-normalised; ${MEAN_INTERVAL}`,
       var: 'weighted tail-side quantile; interval by inverting the test of P(X > x) = 1 − α (normal, ± 1.96·se); none below 10 paths beyond',

@@ -24,6 +24,12 @@ export const MIN_PATHS_BEYOND = 10;
 
 const Z975 = 1.96;
 
+/** The level of a tail figure named like lossRateVaR999 or lossAmountES95 (0.999, 0.95), or null. */
+export function tailLevelOf(figure: string): number | null {
+  const m = /(?:VaR|ES)(\d+)$/.exec(figure);
+  return m ? Number(`0.${m[1]}`) : null;
+}
+
 /** Paths a level needs to have about MIN_PATHS_BEYOND paths beyond its VaR. */
 export function pathsNeeded(alpha: number): number {
   return Math.ceil(MIN_PATHS_BEYOND / (1 - alpha) - 1e-9);
@@ -70,6 +76,31 @@ export function orderStatisticRanks(n: number, alpha: number): { lower: number |
   return { lower: lower >= 1 ? lower : null, upper: upper <= n ? upper : null, coverage };
 }
 
+/**
+ * About the fewest paths whose order-statistic interval of the α-quantile is
+ * bounded on both sides (binary search; bounded-ness is monotone in n up to
+ * the odd rank of discreteness): 71 at 95%, 348 at 99%, 3 456 at 99.9%.
+ */
+export function pathsToBound(alpha: number): number {
+  const known = boundCache.get(alpha);
+  if (known !== undefined) return known;
+  const bounded = (n: number): boolean => {
+    const r = orderStatisticRanks(n, alpha);
+    return r.lower !== null && r.upper !== null;
+  };
+  let hi = 2;
+  while (!bounded(hi)) hi *= 2;
+  let lo = Math.floor(hi / 2);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (bounded(mid)) hi = mid;
+    else lo = mid;
+  }
+  boundCache.set(alpha, hi);
+  return hi;
+}
+const boundCache = new Map<number, number>();
+
 export interface TailPair {
   var: Stat;
   es: Stat;
@@ -106,7 +137,7 @@ export function tailPair(sorted: readonly number[], alpha: number, weights?: rea
     valueAtRisk = quantileSorted(sorted as number[], alpha);
     const { lower, upper } = orderStatisticRanks(n, alpha);
     if (lower !== null && upper !== null) v.ci95 = [sorted[lower - 1]!, sorted[upper - 1]!];
-    else v.reason = `the 95% interval is unbounded ${lower === null ? 'below' : 'above'} with ${n} paths (about ${Math.ceil(Math.log(0.025) / Math.log(alpha))} needed)`;
+    else v.reason = `the 95% interval is unbounded ${lower === null ? 'below' : 'above'} with ${n} paths (about ${pathsToBound(alpha)} needed)`;
   } else {
     const pairs: Weighted[] = sorted.map((x, i) => ({ x, w: w(i) }));
     valueAtRisk = weightedQuantileSorted(pairs, alpha);

@@ -49,6 +49,8 @@ export interface Estimation {
   shift: number;
   /** Kish's effective sample size (Σw)²/Σw²; the path count for plain Monte Carlo */
   effectiveSampleSize: number;
+  /** mean of the paths' weights: 1 in expectation; far from 1, the weights are too spread to trust means */
+  meanWeight: number;
   /** how each kind of interval was found, in words */
   intervals: { mean: string; var: string; es: string };
 }

@@ -6,7 +6,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { studentTQuantile } from '../../src/results/student-t.js';
-import { MIN_PATHS_BEYOND, orderStatisticRanks, tailPair } from '../../src/results/tail.js';
+import { MIN_PATHS_BEYOND, orderStatisticRanks, pathsToBound, tailPair } from '../../src/results/tail.js';
 import { effectiveSampleSize, weightedMean, weightedQuantileSorted } from '../../src/results/weighted.js';
 import { summarise, tailStats } from '../../src/results/stat.js';
 import { binomialPmf } from '../../src/stats/pmf.js';
@@ -74,6 +74,8 @@ describe('orderStatisticRanks', () => {
     expect(orderStatisticRanks(100, 0.99).upper).toBeNull(); // 0.99^100 = 0.366
     expect(orderStatisticRanks(1000, 0.999).upper).toBeNull(); // 0.999^1000 = 0.368
     expect(orderStatisticRanks(400, 0.99).upper).toBe(400); // 0.99^400 = 0.018
+    expect([0.95, 0.99, 0.999].map(pathsToBound)).toEqual([71, 348, 3456]);
+    expect(orderStatisticRanks(347, 0.99).upper).toBeNull();
   });
 });
 
