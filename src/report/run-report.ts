@@ -130,8 +130,9 @@ function tailCell(stat: Stat | undefined, kind: 'share' | 'amount', alpha: numbe
   if (!stat) return '—';
   if (stat.mean === null) return formatMean(stat, kind);
   if (stat.unreliable) return tailMessages.unreliable(stat.beyond ?? 0, pathsNeeded(alpha));
-  const interval = stat.ci95 ? `95% interval ${formatRange(stat.ci95, kind, stat.mean)}` : `no interval (${stat.reason ?? 'too few paths'})`;
-  return `${formatMean(stat, kind)} (${interval}; ${tailMessages.beyond(stat.beyond ?? 0)})`;
+  const interval = stat.ci95 ? `95% interval ${formatRange(stat.ci95, kind, stat.mean)}` : stat.reason ? `no interval: ${stat.reason}` : 'no interval';
+  // a summary written before tail intervals existed has no `beyond`
+  return `${formatMean(stat, kind)} (${interval}${stat.beyond === undefined ? '' : `; ${tailMessages.beyond(stat.beyond)}`})`;
 }
 
 function tailTable(summary: Summary): SafeHtml {
