@@ -182,8 +182,8 @@ export const tailMessages = {
     }, or importance sampling (run.importanceSampling)`,
   rough: 'rough: fewer than 30 paths',
   beyond: (beyond: number) => `${beyond} path${beyond === 1 ? '' : 's'} beyond`,
-  lowEffectiveSampleSize: (ess: number, meanWeight: number) =>
-    `an effective sample size of ${ess.toFixed(1)} (mean weight ${meanWeight.toFixed(2)}, 1 expected): importance sampling aims at the tail, and the means and percentiles of ordinary figures are not to be trusted at this shift; read them from a plain run`,
+  lowEffectiveSampleSize: (ess: number, meanWeight: number | undefined) =>
+    `an effective sample size of ${ess.toFixed(1)}${meanWeight === undefined ? '' : ` (mean weight ${meanWeight.toFixed(2)}, 1 expected)`}: importance sampling aims at the tail, and the means and percentiles of ordinary figures are not to be trusted at this shift; read them from a plain run`,
   importanceSampling: (shift: number, ess: number, paths: number) =>
     `importance sampling of the economy: shift ${shift.toFixed(2)}, effective sample size ${ess.toFixed(1)} of ${paths} paths (figures are weighted, unbiased for the unshifted model)`,
 } as const;

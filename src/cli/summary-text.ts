@@ -2,12 +2,12 @@
 import type { Stat, Summary } from '../results/types.js';
 import type { HeadlineFigure } from '../results/figure-names.js';
 import { pathsNeeded, tailLevelOf } from '../results/tail.js';
+import { LOW_EFFECTIVE_SAMPLE_SIZE } from '../results/appetite.js';
 import { tailMessages } from '../messages.js';
 
 type Kind = 'percent' | 'number';
 
-/** Below this effective sample size, ordinary figures of an importance-sampled run get a warning. */
-export const LOW_ESS = 30;
+
 
 /** The committee's first questions: defaults, losses, freezes, requests, revenue. */
 const LINES: readonly { label: string; figure: HeadlineFigure; kind: Kind }[] = [
@@ -36,7 +36,7 @@ export function formatSummary(summary: Summary, summaryPath: string): string {
   const est = summary.estimation;
   if (est?.method === 'importance sampling') {
     out.push(`  ${tailMessages.importanceSampling(est.shift, est.effectiveSampleSize, m.paths)}`);
-    if (est.effectiveSampleSize < LOW_ESS) out.push(`  warning: ${tailMessages.lowEffectiveSampleSize(est.effectiveSampleSize, est.meanWeight)}`);
+    if (est.effectiveSampleSize < LOW_EFFECTIVE_SAMPLE_SIZE) out.push(`  warning: ${tailMessages.lowEffectiveSampleSize(est.effectiveSampleSize, est.meanWeight)}`);
   }
   if (Object.values(summary.headline).some((s) => s.rough)) out.push(`  intervals over ${m.paths} paths use Student-t and are rough`);
   out.push(`summary: ${summaryPath}`);

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES, type Stat, type Summary } from '../results/types.js';
-import { type AppetiteVerdict, appetiteVerdicts, worstVerdict } from '../results/appetite.js';
+import { type AppetiteVerdict, LOW_EFFECTIVE_SAMPLE_SIZE, appetiteVerdicts, worstVerdict } from '../results/appetite.js';
 import { type RunChartName, runChartSpecs } from './charts/index.js';
 import { type SafeHtml, html } from './escape.js';
 import { CAUSE_LABELS, OUTCOME_LABELS, figureInfo, figureTitle, orderFigures } from './figures.js';
@@ -119,7 +119,7 @@ function estimationNote(summary: Summary): string {
     ? ` With ${n} paths the intervals use Student-t quantiles and are rough.`
     : '';
   if (est?.method === 'importance sampling') {
-    const low = est.effectiveSampleSize < 30 ? ` Warning: ${tailMessages.lowEffectiveSampleSize(est.effectiveSampleSize, est.meanWeight)}.` : '';
+    const low = est.effectiveSampleSize < LOW_EFFECTIVE_SAMPLE_SIZE ? ` Warning: ${tailMessages.lowEffectiveSampleSize(est.effectiveSampleSize, est.meanWeight)}.` : '';
     return `Weighted estimates over ${n} paths (${tailMessages.importanceSampling(est.shift, est.effectiveSampleSize, n)}); the 95% interval is mean ± 1.96 standard errors of the weighted mean.${rough}${low}`;
   }
   return `Mean of ${n} paths; the 95% interval is mean ± 1.96 standard errors.${rough}`;

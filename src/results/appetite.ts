@@ -14,11 +14,16 @@
  * - a red verdict says whether the interval lies wholly beyond the limit or
  *   reaches back within it (then the breach may be noise).
  * - a figure the summary lacks, or whose value is null: `unknown`, with the reason.
+ * - an importance-sampled run with an effective sample size below 30: an
+ *   ordinary (non-tail) figure is at best amber — the shift serves the tail.
  */
 import type { AppetiteLimit } from '../scenario/schema.js';
 import type { Stat, Summary } from './types.js';
 
 export type Verdict = 'green' | 'amber' | 'red' | 'unknown';
+
+/** Below this effective sample size an importance-sampled run's ordinary figures are not judged green. */
+export const LOW_EFFECTIVE_SAMPLE_SIZE = 30;
 
 export interface AppetiteVerdict {
   /** the headline figure the appetite key names */
@@ -97,11 +102,18 @@ export function judge(figure: string, stat: Stat | undefined, entry: AppetiteLim
  * gives no verdicts.
  * @example appetiteVerdicts(summary, { annualDefaultRate: 0.025, riskAdjustedRevenueRate: { min: 0.05 } })
  */
-export function appetiteVerdicts(summary: Pick<Summary, 'headline'>, appetite: Appetite | undefined): AppetiteVerdict[] {
+export function appetiteVerdicts(summary: Pick<Summary, 'headline'> & Pick<Partial<Summary>, 'estimation'>, appetite: Appetite | undefined): AppetiteVerdict[] {
   if (!appetite) return [];
-  return Object.entries(appetite).map(([figure, entry]) =>
-    judge(figure, Object.hasOwn(summary.headline, figure) ? summary.headline[figure] : undefined, entry),
-  );
+  const ess = summary.estimation?.method === 'importance sampling' ? summary.estimation.effectiveSampleSize : null;
+  return Object.entries(appetite).map(([figure, entry]) => {
+    const v = judge(figure, Object.hasOwn(summary.headline, figure) ? summary.headline[figure] : undefined, entry);
+    // An importance-sampled run aims at the tail: with few effective paths an ordinary mean
+    // "within" the limit shows nothing, so it is amber, never green.
+    if (ess !== null && ess < LOW_EFFECTIVE_SAMPLE_SIZE && !v.tail && v.verdict === 'green') {
+      return { ...v, verdict: 'amber', reason: `${v.reason}, but importance sampling left an effective sample size of ${ess.toFixed(1)}: judge this figure on a plain run` };
+    }
+    return v;
+  });
 }
 
 /** The worst verdict of a set (red > amber > unknown > green); green for none. */

@@ -135,3 +135,15 @@ describe('worstVerdict', () => {
     expect(worstVerdict([v('amber'), v('red')])).toBe('red');
   });
 });
+
+describe('appetiteVerdicts on an importance-sampled run', () => {
+  it('never calls an ordinary figure green with few effective paths; tail figures are judged as usual', () => {
+    const h = { annualDefaultRate: path(0.01, 0.006, 0.014), lossRateVaR99: { ...tail(0.07), ci95: [0.06, 0.08] as [number, number], beyond: 700 } };
+    const estimation = { method: 'importance sampling' as const, shift: -2.19, effectiveSampleSize: 8.7, meanWeight: 0.43, intervals: { mean: '', var: '', es: '' } };
+    const v = appetiteVerdicts({ headline: h, estimation }, { annualDefaultRate: 0.025, lossRateVaR99: 0.15 });
+    expect(v.map((x) => x.verdict)).toEqual(['amber', 'green']);
+    expect(v[0]!.reason).toContain('effective sample size of 8.7');
+    const plenty = appetiteVerdicts({ headline: h, estimation: { ...estimation, effectiveSampleSize: 300 } }, { annualDefaultRate: 0.025 });
+    expect(plenty[0]!.verdict).toBe('green');
+  });
+});
