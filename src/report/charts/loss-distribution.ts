@@ -32,7 +32,7 @@ export function lossDistributionChart(summary: Summary): TopLevelSpec {
       'Portfolio loss across paths',
       [
         weighted
-          ? `Each bar is the probability (importance-sampling weights, unshifted economy) that the book lost that share of its starting balance; ${summary.manifest.paths} weighted paths.`
+          ? `Each bar is the probability (importance-sampling weights, unshifted economy) that the book lost that share of its starting balance; ${summary.manifest.paths} weighted paths. Each bar is unbiased, so together they sum to the mean weight (${(summary.estimation?.meanWeight ?? 1).toFixed(2)}; 1 expected): trust the tail bars, not the body.`
           : `Each bar counts paths (economies) whose book lost that share of its starting balance; ${summary.manifest.paths} paths.`,
         'Solid lines: mean and value-at-risk (VaR); dashed: expected shortfall (ES, mean loss beyond VaR 99%).',
       ],
