@@ -181,3 +181,17 @@ export const summaryMessages = {
   jsonSyntax: (file: string, detail: string) => `${file}: JSON syntax error: ${detail}`,
   notSummary: (file: string, detail: string) => `${file}: not a limitlab summary.json: ${detail}`,
 } as const;
+
+/** Tail figures and intervals, as the CLI and the reports say them (docs/tail-risk.md). */
+export const tailMessages = {
+  unreliable: (beyond: number, pathsNeeded: number | null) =>
+    `not reliable: only ${beyond} path${beyond === 1 ? '' : 's'} at or beyond the VaR${
+      pathsNeeded === null ? '' : `; needs about ${pathsNeeded.toLocaleString('en-US')} paths`
+    }, or importance sampling (run.importanceSampling)`,
+  rough: 'rough: fewer than 30 paths',
+  beyond: (beyond: number) => `${beyond} path${beyond === 1 ? '' : 's'} beyond`,
+  lowEffectiveSampleSize: (ess: number, meanWeight: number | undefined) =>
+    `an effective sample size of ${ess.toFixed(1)}${meanWeight === undefined ? '' : ` (mean weight ${meanWeight.toFixed(2)}, 1 expected)`}: importance sampling aims at the tail, and the means and percentiles of ordinary figures are not to be trusted at this shift; read them from a plain run`,
+  importanceSampling: (shift: number, ess: number, paths: number) =>
+    `importance sampling of the economy: shift ${shift.toFixed(2)}, effective sample size ${ess.toFixed(1)} of ${paths} paths (figures are weighted, unbiased for the unshifted model)`,
+} as const;

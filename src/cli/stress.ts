@@ -54,6 +54,7 @@ export interface StressFlags {
   workers?: number;
   paths?: string;
   borrowers?: string;
+  seed?: string;
   quiet?: boolean;
 }
 
@@ -75,7 +76,8 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
   // 1. The suite, every scenario resolved as it will run.
   let suite: ResolvedSuite;
   try {
-    suite = await resolveSuite(file, { ...(flags.paths !== undefined ? { paths: flags.paths } : {}), ...(flags.borrowers !== undefined ? { borrowers: flags.borrowers } : {}) }, io.cwd);
+    const sizes = { paths: flags.paths, borrowers: flags.borrowers, seed: flags.seed };
+    suite = await resolveSuite(file, Object.fromEntries(Object.entries(sizes).filter(([, v]) => v !== undefined)), io.cwd);
   } catch (e) {
     if (!isScenarioError(e)) throw e;
     printScenarioError(e, io.stderr);
@@ -270,6 +272,7 @@ export function registerStress(program: Command, io: CliIo, done: (code: number)
     .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--paths <n>', 'override run.paths of every scenario')
     .option('--borrowers <n>', 'override run.borrowersPerPath of every scenario')
+    .option('--seed <n>', 'override the seed of every scenario (check a verdict on another seed)')
     .option('-q, --quiet', 'no progress and no log lines (warnings and breaches still print)')
     .addHelpText('after', STRESS_EXIT_CODES_HELP)
     .action(async (suite: string, flags: StressFlags) => done(await stressCommand(suite, flags, io)));

@@ -37,13 +37,19 @@ const MISSING: Stat = { mean: null, se: null, ci95: null, p05: null, p50: null, 
  */
 export function figureDeltas(base: Summary, alt: Summary, materiality = DEFAULT_MATERIALITY): Record<string, FigureDelta> {
   const out: Record<string, FigureDelta> = {};
+  // Importance sampling: both runs share the paths' weights (the population check holds
+  // run.importanceSampling equal), so pairing w·x gives the weighted mean difference.
+  const weighted = (values: (number | null)[], s: Summary): (number | null)[] => {
+    const w = s.perPath.weight;
+    return w ? values.map((v, i) => (v === null ? null : v * w[i]!)) : values;
+  };
   for (const name of figureNames(base, alt)) {
     const a = base.headline[name];
     const b = alt.headline[name];
     let d: FigureDelta;
     // (paired and unpaired changes come judged at `materiality`; a tail change only gets its relative size)
     if (a?.tail || b?.tail) d = tailDelta(a, b);
-    else if (base.perPath[name] && alt.perPath[name]) d = pairedDifference(base.perPath[name], alt.perPath[name], materiality);
+    else if (base.perPath[name] && alt.perPath[name]) d = pairedDifference(weighted(base.perPath[name], base), weighted(alt.perPath[name], alt), materiality);
     else d = unpairedDifference(a ?? MISSING, b ?? MISSING, compareMessages.noPerPath(), materiality);
     out[name] = d.tail ? withMateriality(d, materiality) : d;
   }

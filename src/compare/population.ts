@@ -44,6 +44,7 @@ export const POPULATION_FIELDS: readonly FieldPath[] = [
   ).map((f): FieldPath => ['distress', f]),
   ['fraud', 'bustOut'],
   ['fraud', 'takeover'],
+  ['run', 'importanceSampling'],
 ];
 
 function at(value: unknown, path: FieldPath): unknown {

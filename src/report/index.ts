@@ -4,7 +4,7 @@
  * page shell (`renderPage`, `chartFigure`, `chartGrid`), the escaping (`html`,
  * `jsonForScript`), the tables and `appetiteVerdicts`.
  */
-export { type Appetite, type AppetiteVerdict, type Verdict, appetiteBound, appetiteVerdicts, judge, worstVerdict } from './appetite.js';
+export { type Appetite, type AppetiteVerdict, type Verdict, appetiteBound, appetiteVerdicts, judge, worstVerdict } from '../results/appetite.js';
 export { FREEZE_QUALITY_CHARTS, RUN_CHARTS, type RunChartName, runChartSpecs } from './charts/index.js';
 export { type HtmlValue, SafeHtml, escapeHtml, html, joinHtml, jsonForScript, trusted } from './escape.js';
 export { type FigureInfo, type FigureKind, FIGURES, figureInfo, orderFigures } from './figures.js';

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES, type Stat, type Summary } from '../results/types.js';
-import { type AppetiteVerdict, appetiteVerdicts, worstVerdict } from './appetite.js';
+import { type AppetiteVerdict, LOW_EFFECTIVE_SAMPLE_SIZE, appetiteVerdicts, worstVerdict } from '../results/appetite.js';
 import { type RunChartName, runChartSpecs } from './charts/index.js';
 import { type SafeHtml, html } from './escape.js';
 import { CAUSE_LABELS, OUTCOME_LABELS, figureInfo, figureTitle, orderFigures } from './figures.js';
@@ -15,6 +15,8 @@ import { type PageSection, chartFigure, chartGrid, renderPage } from './html.js'
 import { STAT_COLUMNS, dataTable, keyValueTable, statCells } from './tables.js';
 import { type VegaSpec, compileChart } from './vega.js';
 import { type ReportFiles, inFolder, writeReportFiles } from './write-files.js';
+import { tailMessages } from '../messages.js';
+import { pathsNeeded } from '../results/tail.js';
 
 /** The figures the executive summary shows, when the summary has them. */
 const KEY_FIGURES = [
@@ -30,9 +32,9 @@ const KEY_FIGURES = [
 ];
 
 const TAIL_LEVELS = [
-  ['95', '95%'],
-  ['99', '99%'],
-  ['999', '99.9%'],
+  ['95', '95%', 0.95],
+  ['99', '99%', 0.99],
+  ['999', '99.9%', 0.999],
 ] as const;
 
 const VERDICT_TEXT = {
@@ -57,7 +59,7 @@ function appetiteCards(verdicts: readonly AppetiteVerdict[]): SafeHtml {
     return html`<div class="card ${v.verdict}" data-verdict="${v.verdict}" data-figure="${v.figure}">
 <div class="label">${figureTitle(v.figure)}</div>
 <div class="value">${formatValue(v.value, info.kind, statScale({ mean: v.value, ci95: v.ci95 }))}</div>
-<div class="interval">${v.tail ? 'tail figure: no interval' : `95% interval ${formatRange(v.ci95, info.kind, v.value)}`}</div>
+<div class="interval">${v.ci95 ? `95% interval ${formatRange(v.ci95, info.kind, v.value)}` : 'no 95% interval'}</div>
 <div class="limit">Appetite: ${limitText(v)}</div>
 <div>${statusBadge(v.verdict)}</div>
 <div class="note">${v.reason}</div>
@@ -96,7 +98,7 @@ function keyFiguresTable(summary: Summary): SafeHtml {
     caption: 'Headline figures (portfolio, across paths)',
     columns: [{ header: 'Figure' }, ...STAT_COLUMNS],
     rows: names.map((n) => [figureTitle(n), ...statCells(summary.headline[n], figureInfo(n).kind)]),
-    note: `Mean of ${summary.manifest.paths} paths; the 95% interval is mean ± 1.96 standard errors. VaR and expected shortfall are statistics of the distribution across paths and have no interval.`,
+    note: `${estimationNote(summary)} VaR and expected shortfall are statistics of the distribution across paths; their intervals are in the loss tail table.`,
   });
 }
 
@@ -110,20 +112,51 @@ function allFiguresTable(summary: Summary): SafeHtml {
   });
 }
 
+/** How the figures were estimated, in a sentence or two (summaries before `estimation` existed say nothing more). */
+function estimationNote(summary: Summary): string {
+  const n = summary.manifest.paths;
+  const est = summary.estimation;
+  const rough = Object.values(summary.headline).some((s) => s.rough)
+    ? ` With ${n} paths the intervals use Student-t quantiles and are rough.`
+    : '';
+  if (est?.method === 'importance sampling') {
+    const low = est.effectiveSampleSize < LOW_EFFECTIVE_SAMPLE_SIZE ? ` Warning: ${tailMessages.lowEffectiveSampleSize(est.effectiveSampleSize, est.meanWeight)}.` : '';
+    return `Weighted estimates over ${n} paths (${tailMessages.importanceSampling(est.shift, est.effectiveSampleSize, n)}); the 95% interval is mean ± 1.96 standard errors of the weighted mean.${rough}${low}`;
+  }
+  return `Mean of ${n} paths; the 95% interval is mean ± 1.96 standard errors.${rough}`;
+}
+
+/** One cell of the tail table: the value with its interval and paths beyond, or in words why it is not reliable. */
+function tailCell(stat: Stat | undefined, kind: 'share' | 'amount', alpha: number): string {
+  if (!stat) return '—';
+  if (stat.mean === null) return formatMean(stat, kind);
+  if (stat.unreliable) return tailMessages.unreliable(stat.beyond ?? 0, pathsNeeded(alpha));
+  const interval = stat.ci95 ? `95% interval ${formatRange(stat.ci95, kind, stat.mean)}` : stat.reason ? `no interval: ${stat.reason}` : 'no interval';
+  // a summary written before tail intervals existed has no `beyond`
+  return `${formatMean(stat, kind)} (${interval}${stat.beyond === undefined ? '' : `; ${tailMessages.beyond(stat.beyond)}`})`;
+}
+
 function tailTable(summary: Summary): SafeHtml {
   const h = summary.headline;
-  const rows = TAIL_LEVELS.flatMap(([key, level]) =>
+  const rows = TAIL_LEVELS.flatMap(([key, level, alpha]) =>
     (['VaR', 'ES'] as const).map((m) => [
       `${m === 'VaR' ? 'Value-at-risk' : 'Expected shortfall'} ${level}`,
-      formatValue(h[`lossRate${m}${key}`]?.mean, 'share'),
-      formatValue(h[`lossAmount${m}${key}`]?.mean, 'amount'),
+      tailCell(h[`lossRate${m}${key}`], 'share', alpha),
+      tailCell(h[`lossAmount${m}${key}`], 'amount', alpha),
     ]),
   );
+  const est = summary.estimation;
+  const method = est
+    ? ` Intervals: VaR by ${est.intervals.var}; ES by ${est.intervals.es}.`
+    : '';
+  const is = est?.method === 'importance sampling'
+    ? ` Importance sampling was on: ${tailMessages.importanceSampling(est.shift, est.effectiveSampleSize, summary.manifest.paths)}.`
+    : ' Plain Monte Carlo: a level needs about 10/(1 − α) paths to have 10 beyond its VaR (1 000 for 99%, 10 000 for 99.9%), or importance sampling (docs/tail-risk.md).';
   return dataTable({
     caption: 'Loss tail across paths',
     columns: [{ header: 'Measure' }, { header: 'Loss rate (% of starting balance)', align: 'num' }, { header: 'Loss amount (currency units)', align: 'num' }],
     rows,
-    note: 'VaR α: the α-quantile of the path losses; ES α: the mean of the path losses at or above VaR α.',
+    note: `VaR α: the α-quantile of the path losses (across economies, over the horizon); ES α: the mean of the path losses at or above VaR α; "beyond": paths at or beyond the VaR. A level with fewer than 10 paths beyond is not reliable and is not printed as a number.${method}${is}`,
   });
 }
 
@@ -230,6 +263,12 @@ function manifestTable(summary: Summary): SafeHtml {
     ['Elapsed', `${formatDuration(e.elapsedSeconds)} on ${e.workers} worker${e.workers === 1 ? '' : 's'}`],
     ['Host', e.host],
     ['Balance conservation, max relative error', summary.conservation.maxRelativeError.toExponential(2)],
+    [
+      'Estimation',
+      summary.estimation?.method === 'importance sampling'
+        ? tailMessages.importanceSampling(summary.estimation.shift, summary.estimation.effectiveSampleSize, m.paths)
+        : 'plain Monte Carlo',
+    ],
   ]);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Breach, HistoryEntry, ScenarioOutcome, StressResult, StressVerdict } from '../stress/types.js';
-import { type Verdict, worstVerdict } from './appetite.js';
+import { type Verdict, worstVerdict } from '../results/appetite.js';
 import { stressScenariosChart } from './charts/stress-scenarios.js';
 import { kebab } from './charts/stress-common.js';
 import { type TrendLimit, type TrendPoint, stressTrendChart } from './charts/stress-trend.js';

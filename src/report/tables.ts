@@ -5,6 +5,7 @@ import type { Stat } from '../results/types.js';
 import type { FigureKind } from './figures.js';
 import { formatMean, formatRange } from './format.js';
 import { type HtmlValue, type SafeHtml, html } from './escape.js';
+import { tailMessages } from '../messages.js';
 
 export interface Column {
   header: string;
@@ -53,7 +54,10 @@ export function keyValueTable(caption: string, rows: readonly (readonly [string,
 export function statCells(stat: Stat | undefined, kind: FigureKind): [string, string, string] {
   if (!stat) return ['—', '—', '—'];
   const percentiles = formatRange([stat.p05, stat.p95], kind);
-  return [formatMean(stat, kind), stat.tail ? 'tail figure (no interval)' : formatRange(stat.ci95, kind, stat.mean), percentiles];
+  if (stat.tail && stat.unreliable) return [tailMessages.unreliable(stat.beyond ?? 0, null), '—', '—'];
+  if (stat.tail) return [formatMean(stat, kind), stat.ci95 ? formatRange(stat.ci95, kind, stat.mean) : `no interval${stat.reason ? ` (${stat.reason})` : ''}`, '—'];
+  const interval = formatRange(stat.ci95, kind, stat.mean);
+  return [formatMean(stat, kind), stat.rough && stat.ci95 ? `${interval} (${tailMessages.rough})` : interval, percentiles];
 }
 
 export const STAT_COLUMNS: readonly Column[] = [

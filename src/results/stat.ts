@@ -6,10 +6,12 @@
  */
 import { mean as ssMean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { Stat } from './types.js';
+import { studentTQuantile } from './student-t.js';
+import { type TailPair, tailPair } from './tail.js';
+import { type Weighted, weightedMean, weightedQuantileSorted } from './weighted.js';
 
 export const NO_VALUE_REASON = 'no path gave a value';
 export const ONE_PATH_REASON = 'one path: no standard error';
-export const TAIL_REASON = 'tail figure: no per-path value';
 
 /** 97.5% normal quantile, for the 95% interval of the mean. */
 const Z975 = 1.96;
@@ -25,7 +27,7 @@ function empty(n: number, reason: string, tail = false): Stat {
  * The numbers among the path values, sorted ascending, or the reason they
  * cannot be summarised.
  */
-function sortedNumbers(values: ReadonlyArray<number | null>): number[] | string {
+function sortedNumbers(values: ReadonlyArray<number | null>, sort = true): number[] | string {
   const xs: number[] = [];
   let bad = 0;
   for (const v of values) {
@@ -34,56 +36,140 @@ function sortedNumbers(values: ReadonlyArray<number | null>): number[] | string 
     else xs.push(v);
   }
   if (bad > 0) return `${bad} path value${bad === 1 ? ' is' : 's are'} not a finite number`;
-  return xs.sort((a, b) => a - b);
+  return sort ? xs.sort((a, b) => a - b) : xs;
+}
+
+/** Below this many paths an interval of a mean uses Student-t and is called rough. */
+export const ROUGH_BELOW_PATHS = 30;
+
+/** The 97.5% quantile for an interval of a mean over n paths: Student-t below 30 paths. */
+function intervalQuantile(n: number): number {
+  return n < ROUGH_BELOW_PATHS ? studentTQuantile(0.975, n - 1) : Z975;
+}
+
+/** True when there are weights and one of them is not exactly 1 (shift 0 gives exactly 1). */
+function isWeighted(weights: ReadonlyArray<number> | undefined): weights is ReadonlyArray<number> {
+  return weights !== undefined && weights.some((w) => w !== 1);
 }
 
 /**
  * Summarises a per-path figure across paths. Nulls (paths without a value)
  * are skipped and n counts the rest. se = sample sd (n − 1) / √n;
- * ci95 = mean ± 1.96·se; percentiles interpolate linearly between order
- * statistics (R's type 7, simple-statistics' `quantileSorted`). With one path
- * the se and interval are null (reason "one path: no standard error"); with
- * none everything is null with `reasonIfNone`. A NaN or infinite path value,
- * or an overflow, makes the whole Stat null with a reason rather than NaN.
+ * ci95 = mean ± 1.96·se, or ± t(0.975, n − 1)·se below 30 paths (then
+ * `rough: true`; the interval is never clipped); percentiles interpolate
+ * linearly between order statistics (R's type 7, simple-statistics'
+ * `quantileSorted`). With one path the se and interval are null (reason "one
+ * path: no standard error"); with none everything is null with
+ * `reasonIfNone`. A NaN or infinite path value, or an overflow, makes the
+ * whole Stat null with a reason rather than NaN.
+ *
+ * With importance-sampling `weights` (the paths' likelihood ratios, aligned
+ * with `values`) the mean is (1/n)·Σ w·x, se = sd(w·x)/√n and percentiles
+ * invert the weighted distribution function (src/results/weighted.ts). Unit
+ * weights give the plain estimators, bit for bit.
  *
  * @see R. J. Hyndman and Y. Fan (1996), "Sample quantiles in statistical
  *   packages", The American Statistician 50, 361–365 (type 7); MODEL.md,
- *   "What is reported".
+ *   "What is reported"; docs/tail-risk.md.
  * @param values per-path values in path order, null where a path gives none
  * @param reasonIfNone the reason when no path gives a value
+ * @param weights the paths' likelihood ratios in path order, or undefined
  * @returns the Stat
  * @example
  * summarise([1, 2, 3, 4, 100]).p95; // => 80.79999999999998
  */
-export function summarise(values: ReadonlyArray<number | null>, reasonIfNone: string = NO_VALUE_REASON): Stat {
-  const xs = sortedNumbers(values);
+export function summarise(
+  values: ReadonlyArray<number | null>,
+  reasonIfNone: string = NO_VALUE_REASON,
+  weights?: ReadonlyArray<number>,
+): Stat {
+  // weighted: the pairs are sorted instead (sorting twice cost more than the estimators)
+  const xs = sortedNumbers(values, !isWeighted(weights));
   const count = values.reduce<number>((c, v) => (v === null ? c : c + 1), 0);
   if (typeof xs === 'string') return empty(count, xs);
   const n = xs.length;
   if (n === 0) return empty(0, reasonIfNone);
-  const mean = ssMean(xs);
-  const p05 = quantileSorted(xs, 0.05);
-  const p50 = quantileSorted(xs, 0.5);
-  const p95 = quantileSorted(xs, 0.95);
+  let mean: number;
+  let p05: number;
+  let p50: number;
+  let p95: number;
+  let se: number | null;
+  if (isWeighted(weights)) {
+    const pairs = weightedPairs(values, weights);
+    ({ mean, se } = weightedMean(pairs));
+    p05 = weightedQuantileSorted(pairs, 0.05);
+    p50 = weightedQuantileSorted(pairs, 0.5);
+    p95 = weightedQuantileSorted(pairs, 0.95);
+  } else {
+    mean = ssMean(xs);
+    p05 = quantileSorted(xs, 0.05);
+    p50 = quantileSorted(xs, 0.5);
+    p95 = quantileSorted(xs, 0.95);
+    se = n > 1 ? sampleStandardDeviation(xs) / Math.sqrt(n) : null;
+  }
   if (![mean, p05, p50, p95].every(Number.isFinite)) return empty(n, 'path values too large to summarise');
-  if (n === 1) return { mean, se: null, ci95: null, p05, p50, p95, n, reason: ONE_PATH_REASON };
-  const se = sampleStandardDeviation(xs) / Math.sqrt(n);
-  const lo = mean - Z975 * se;
-  const hi = mean + Z975 * se;
+  if (n === 1 || se === null) return { mean, se: null, ci95: null, p05, p50, p95, n, reason: ONE_PATH_REASON };
+  const half = intervalQuantile(n) * se;
+  const lo = mean - half;
+  const hi = mean + half;
   if (![se, lo, hi].every(Number.isFinite)) {
     return { mean, se: null, ci95: null, p05, p50, p95, n, reason: 'path values too spread to give a standard error' };
   }
-  return { mean, se, ci95: [lo, hi], p05, p50, p95, n };
+  const s: Stat = { mean, se, ci95: [lo, hi], p05, p50, p95, n };
+  if (n < ROUGH_BELOW_PATHS) s.rough = true;
+  return s;
+}
+
+/** The non-null values with their weights, ascending by value. */
+function weightedPairs(values: ReadonlyArray<number | null>, weights: ReadonlyArray<number>): Weighted[] {
+  if (weights.length !== values.length) throw new RangeError(`weights (${weights.length}) and values (${values.length}) differ in length`);
+  const pairs: Weighted[] = [];
+  values.forEach((x, i) => {
+    if (x !== null) pairs.push({ x, w: weights[i]! });
+  });
+  return pairs.sort((a, b) => a.x - b.x);
 }
 
 /**
- * A tail figure across paths: VaR_α is the α-quantile of the path values
- * (type 7, as in {@link summarise}); ES_α is the mean of the path values at
- * or above VaR_α. It has no per-path value, so only `mean` (the value) is
- * set, with `tail: true` and the reason "tail figure: no per-path value".
+ * VaR_α and ES_α of a per-path figure with their 95% intervals, the paths at
+ * or beyond the VaR and whether the level is reliable (src/results/tail.ts).
+ * VaR_α is the α-quantile of the path values (type 7 for plain Monte Carlo,
+ * the weighted tail-side quantile with importance sampling); ES_α the
+ * (weighted) mean of the path values at or above VaR_α.
  *
  * @see MODEL.md, "What is reported"; C. Acerbi and D. Tasche (2002), "On the
  *   coherence of expected shortfall", J. Banking & Finance 26, 1487–1503.
+ * @param values per-path values, null where a path gives none
+ * @param alpha the level in (0, 1), e.g. 0.99
+ * @param weights the paths' likelihood ratios aligned with `values`, or undefined
+ * @param reasonIfNone the reason when no path gives a value
+ * @returns the VaR and ES Stats
+ * @throws {RangeError} if alpha is outside (0, 1)
+ * @example
+ * tailStats([1, 2, 3, 4, 100], 0.95).es.mean; // => 100
+ */
+export function tailStats(
+  values: ReadonlyArray<number | null>,
+  alpha: number,
+  weights?: ReadonlyArray<number>,
+  reasonIfNone: string = NO_VALUE_REASON,
+): TailPair {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`tailStats requires alpha in (0, 1), got ${alpha}`);
+  const xs = sortedNumbers(values, !isWeighted(weights));
+  const count = values.reduce<number>((c, v) => (v === null ? c : c + 1), 0);
+  const none = (n: number, reason: string): TailPair => ({ var: empty(n, reason, true), es: empty(n, reason, true) });
+  if (typeof xs === 'string') return none(count, xs);
+  if (xs.length === 0) return none(0, reasonIfNone);
+  if (isWeighted(weights)) {
+    const pairs = weightedPairs(values, weights);
+    return tailPair(pairs.map((p) => p.x), alpha, pairs.map((p) => p.w));
+  }
+  return tailPair(xs, alpha);
+}
+
+/**
+ * One tail figure of {@link tailStats}: VaR_α ('var') or ES_α ('es').
+ *
  * @param values per-path values, null where a path gives none
  * @param alpha the level in (0, 1), e.g. 0.99
  * @param kind 'var' or 'es'
@@ -99,21 +185,7 @@ export function tailStat(
   kind: 'var' | 'es',
   reasonIfNone: string = NO_VALUE_REASON,
 ): Stat {
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`tailStat requires alpha in (0, 1), got ${alpha}`);
-  const xs = sortedNumbers(values);
-  const count = values.reduce<number>((c, v) => (v === null ? c : c + 1), 0);
-  if (typeof xs === 'string') return empty(count, xs, true);
-  const n = xs.length;
-  if (n === 0) return empty(0, reasonIfNone, true);
-  const valueAtRisk = quantileSorted(xs, alpha);
-  let value = valueAtRisk;
-  if (kind === 'es') {
-    let first = xs.length;
-    while (first > 0 && xs[first - 1]! >= valueAtRisk) first--;
-    value = ssMean(xs.slice(first));
-  }
-  if (!Number.isFinite(value)) return empty(n, 'path values too large to summarise', true);
-  return { mean: value, se: null, ci95: null, p05: null, p50: null, p95: null, n, tail: true, reason: TAIL_REASON };
+  return tailStats(values, alpha, undefined, reasonIfNone)[kind];
 }
 
 export interface Histogram {

@@ -7,7 +7,9 @@ import type { Scenario } from '../scenario/schema.js';
 import type { Clock } from '../model/clock.js';
 import type { Layout } from './layout.js';
 import { S, segmentScopeBase } from './layout.js';
-import { histogram, summarise, tailStat } from './stat.js';
+import { histogram, summarise as summariseValues, tailStats } from './stat.js';
+import { estimation, weightedHistogram } from './estimation.js';
+import { pathWeights } from './path-weights.js';
 import { type Value, SERIES, conservationError, pathDetails, pathFigures, pathSeries, segmentFigures } from './figures.js';
 import { PATH_FIGURES, SEGMENT_FIGURES, TAIL_FIGURES } from './registry.js';
 import {
@@ -26,6 +28,9 @@ export function buildSummary(
   clock: Clock,
   manifest: Manifest,
 ): Summary {
+  // Importance sampling: every figure is a weighted estimator (docs/tail-risk.md).
+  const weights = pathWeights(scenario, clock, paths.length);
+  const summarise = (values: ReadonlyArray<Value>, reason: string): Stat => summariseValues(values, reason, weights);
   const figures = paths.map((acc) => pathFigures(acc, layout, clock));
   const details = paths.map((acc) => pathDetails(acc));
   const column = <K extends string>(rows: Record<K, Value>[], key: K): Value[] => rows.map((r) => r[key]);
@@ -37,8 +42,8 @@ export function buildSummary(
     headline[name] = summarise(perPath[name], NO_VALUE);
   }
   for (const { name, def } of TAIL_FIGURES) {
-    const values = perPath[def.of]!.filter((v): v is number => v !== null);
-    headline[name] = tailStat(values, def.alpha, def.statistic);
+    const tail = tailStats(perPath[def.of]!, def.alpha, weights);
+    headline[name] = def.statistic === 'var' ? tail.var : tail.es;
   }
   const byCause = <T>(f: (c: FreezeCause) => T) =>
     Object.fromEntries(FREEZE_CAUSES.map((c) => [c, f(c)])) as Record<FreezeCause, T>;
@@ -59,6 +64,7 @@ export function buildSummary(
   const simple = Object.fromEntries(SERIES.map((k) => [k, band(k)])) as Record<(typeof SERIES)[number], Band>;
 
   const lossRates = perPath.lossRate!.filter((v): v is number => v !== null);
+  if (weights) perPath.weight = weights;
   return {
     schemaVersion: 1,
     manifest,
@@ -109,8 +115,9 @@ export function buildSummary(
       bustOutOnsets: simple.bustOutOnsets,
       takeovers: simple.takeovers,
     },
-    lossDistribution: histogram(lossRates, 30),
+    lossDistribution: weights ? weightedHistogram(perPath.lossRate!, weights, 30) : histogram(lossRates, 30),
     conservation: { maxRelativeError: Math.max(0, ...paths.map(conservationError)) },
+    estimation: estimation(scenario, clock, paths.length, weights),
   };
 }
 

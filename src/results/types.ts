@@ -32,7 +32,27 @@ export interface Stat {
   /** paths that gave a value (a ratio over zero in a path gives none) */
   n: number;
   tail?: true;
+  /** tail figures: paths at or beyond the VaR of the level */
+  beyond?: number;
+  /** tail figures: fewer than 10 paths at or beyond the VaR; the value is noise */
+  unreliable?: true;
+  /** path figures over fewer than 30 paths: the interval uses Student-t and is rough */
+  rough?: true;
   reason?: string;
+}
+
+/** How the figures were estimated (docs/tail-risk.md). */
+export interface Estimation {
+  /** 'plain' Monte Carlo, or 'importance sampling' of the economy */
+  method: 'plain' | 'importance sampling';
+  /** mean of every Z_t under the sampling law (0 for plain Monte Carlo) */
+  shift: number;
+  /** Kish's effective sample size (Σw)²/Σw²; the path count for plain Monte Carlo */
+  effectiveSampleSize: number;
+  /** mean of the paths' weights: 1 in expectation; far from 1, the weights are too spread to trust means */
+  meanWeight: number;
+  /** how each kind of interval was found, in words */
+  intervals: { mean: string; var: string; es: string };
 }
 
 /** A per-step series across paths: mean and 5–95% band, one entry per step. */
@@ -110,6 +130,8 @@ export interface Summary {
   segments: { name: string; borrowers: number; headline: Record<string, Stat> }[];
   timeSeries: TimeSeries;
   /** histogram of the per-path loss rate (for the loss-distribution chart) */
-  lossDistribution: { binStart: number[]; binEnd: number[]; count: number[] };
+  lossDistribution: { binStart: number[]; binEnd: number[]; count: number[]; probability?: number[] };
   conservation: { maxRelativeError: number };
+  /** how the figures were estimated; absent in summaries written before it existed */
+  estimation?: Estimation;
 }

@@ -21,6 +21,11 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'run.paths': 'Independent paths: each is one draw of the economy with its own borrowers. Tail figures (VaR, ES) are taken across paths.',
   'run.borrowersPerPath': 'Borrowers simulated on each path.',
   'run.shardSize': 'Borrowers per unit of work sent to a worker; may exceed borrowersPerPath. Part of the population: changing it changes the random draws.',
+  'run.importanceSampling':
+    'Importance sampling of the economy for the far tail (docs/tail-risk.md): adverse economies are drawn more often and each path carries its likelihood ratio as a weight.',
+  'run.importanceSampling.enabled': 'Draw the economy from the shifted law and weight every figure by the path\'s likelihood ratio.',
+  'run.importanceSampling.shift':
+    'Mean of every step\'s systemic factor under the sampling law, in [-6, 6] (negative is adverse, as for shocks), or auto: the Glasserman–Li mode for the 99.9% loss.',
 
   clock: 'The time grid.',
   'clock.stepDays': 'Step length Δ in days. Must divide 30 or be a multiple of 30 (1 and 30 are usual), except in a single-step run.',

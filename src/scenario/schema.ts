@@ -76,7 +76,14 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   seed: z.number().int().min(0).max(2 ** 53 - 1),
-  run: z.strictObject({ paths: posInt, borrowersPerPath: posInt, shardSize: posInt }),
+  run: z.strictObject({
+    paths: posInt,
+    borrowersPerPath: posInt,
+    shardSize: posInt,
+    importanceSampling: z
+      .strictObject({ enabled: z.boolean(), shift: z.union([z.number().min(-6).max(6), z.literal('auto')]) })
+      .optional(),
+  }),
   clock: z.strictObject({ stepDays: posDays, horizonDays: posDays }),
   macro: z.strictObject({
     monthlyAutocorrelation: z.number().min(0).lt(1),

@@ -1,14 +1,15 @@
 /**
- * The gate: every limit of every scenario judged on the mean (src/report/appetite.ts),
+ * The gate: every limit of every scenario judged on the mean, or a tail figure's
+ * value, with its interval (src/results/appetite.ts),
  * and the run fails when any limit is breached, or cannot be judged (a limit
  * nobody can show is met is not "within appetite").
  */
-import { appetiteVerdicts } from '../report/appetite.js';
+import { appetiteVerdicts } from '../results/appetite.js';
 import type { Summary } from '../results/types.js';
 import type { Breach, StressVerdict, SuiteMember } from './types.js';
 
 /** One verdict per gating limit of the member, with where the limit came from. */
-export function memberVerdicts(member: SuiteMember, summary: Pick<Summary, 'headline'>): StressVerdict[] {
+export function memberVerdicts(member: SuiteMember, summary: Pick<Summary, 'headline'> & Pick<Partial<Summary>, 'estimation'>): StressVerdict[] {
   return appetiteVerdicts(summary, member.scenario.report?.appetite).map((v) => ({ ...v, source: member.limitSources[v.figure] ?? 'scenario' }));
 }
 

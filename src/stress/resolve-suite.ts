@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { SUITE_POPULATION_FIELDS, checkPopulation } from '../compare/population.js';
-import type { Appetite } from '../report/appetite.js';
+import type { Appetite } from '../results/appetite.js';
 import { canonicalJson, scenarioHash } from '../scenario/hash.js';
 import { isScenarioError, ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import { displayPath } from '../scenario/load.js';
@@ -27,6 +27,7 @@ import type { LimitSource, ResolvedSuite, SuiteMember } from './types.js';
 export interface SizeFlags {
   paths?: string;
   borrowers?: string;
+  seed?: string;
 }
 
 export async function resolveSuite(file: string, flags: SizeFlags = {}, cwd = process.cwd()): Promise<ResolvedSuite> {
@@ -44,6 +45,7 @@ export async function resolveSuite(file: string, flags: SizeFlags = {}, cwd = pr
   size('run.shardSize', suite.run?.shardSize, `${loaded.file} run.shardSize`);
   size('run.paths', flags.paths, `--paths ${flags.paths}`);
   size('run.borrowersPerPath', flags.borrowers, `--borrowers ${flags.borrowers}`);
+  size('seed', flags.seed, `--seed ${flags.seed}`);
 
   // 2. Each scenario, resolved on its own; a file that cannot be read is reported at its suite entry.
   const resolved: (SuiteMember | undefined)[] = [];

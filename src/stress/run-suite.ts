@@ -14,7 +14,7 @@
 import path from 'node:path';
 import type { RunProgress } from '../engine/api.js';
 import type { SimulateOptions } from '../engine/run.js';
-import { worstVerdict } from '../report/appetite.js';
+import { worstVerdict } from '../results/appetite.js';
 import { writeRunReport } from '../report/run-report.js';
 import { writeStressReport } from '../report/stress-report.js';
 import type { Summary } from '../results/types.js';

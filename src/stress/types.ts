@@ -4,7 +4,7 @@
  * `history.jsonl`. Scripts read the last three; change them only with a
  * CHANGELOG entry.
  */
-import type { AppetiteVerdict, Verdict } from '../report/appetite.js';
+import type { AppetiteVerdict, Verdict } from '../results/appetite.js';
 import type { Stat } from '../results/types.js';
 import type { Scenario } from '../scenario/schema.js';
 

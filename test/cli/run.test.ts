@@ -146,7 +146,10 @@ describe('Ctrl-C', () => {
   it('aborts the engine, prints "interrupted", exits 130 and writes nothing', async () => {
     const fake = fakeEngine('hang');
     let fire = (): void => undefined;
-    const pending = run(['base.yaml', '--out', 'o', '--quiet'], { engine: fake.engine, interrupt: (f) => (fire = f) });
+    let armed = false;
+    const pending = run(['base.yaml', '--out', 'o', '--quiet'], { engine: fake.engine, interrupt: (f) => ((fire = f), (armed = true)) });
+    // Ctrl-C once the command listens for it (a fixed 50 ms was too short on a loaded machine)
+    while (!armed) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 50));
     fire();
     const r = await pending;
@@ -158,7 +161,9 @@ describe('Ctrl-C', () => {
   it('returns at once even if the engine ignores the abort', async () => {
     const stubborn = async (): Promise<never> => new Promise<never>(() => undefined);
     let fire = (): void => undefined;
-    const pending = run(['base.yaml', '--quiet'], { engine: stubborn, interrupt: (f) => (fire = f) });
+    let armed = false;
+    const pending = run(['base.yaml', '--quiet'], { engine: stubborn, interrupt: (f) => ((fire = f), (armed = true)) });
+    while (!armed) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 50));
     fire();
     expect((await pending).code).toBe(130);

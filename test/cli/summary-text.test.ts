@@ -26,6 +26,17 @@ describe('formatStat', () => {
     expect(formatStat(stat(0.0525, { tail: true }), 'percent')).toBe('5.25%  (across paths)');
   });
 
+  it('shows a tail figure with its interval and paths beyond, or says in words that it is not reliable', () => {
+    expect(formatStat(stat(0.14, { tail: true, ci95: [0.12, 0.16], beyond: 11 }), 'percent')).toBe('14.00%  (95% CI 12.00% to 16.00%, 11 paths beyond)');
+    expect(formatStat(stat(0.124, { tail: true, beyond: 1, unreliable: true }), 'percent', 0.999)).toBe(
+      'not reliable: only 1 path at or beyond the VaR; needs about 10,000 paths, or importance sampling (run.importanceSampling)',
+    );
+  });
+
+  it('says an interval over fewer than 30 paths is rough, unclipped', () => {
+    expect(formatStat(stat(0.0663, { ci95: [-0.0078, 0.144], rough: true }), 'percent')).toBe('6.63%  (95% CI -0.78% to 14.40%, rough: fewer than 30 paths)');
+  });
+
   it('says why a figure is missing', () => {
     expect(formatStat(stat(null, { reason: 'no requests' }), 'percent')).toBe('n/a (no requests)');
     expect(formatStat(undefined, 'percent')).toBe('n/a (not in the summary)');

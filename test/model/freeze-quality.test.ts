@@ -40,7 +40,7 @@ interface Run {
 /** One borrower (limit 10 000, balance 3 000, score 700) on a flat economy, with scripted streams. */
 function runOne(scenario: Scenario, o: { steps?: (t: number, u: Float64Array) => void; hidden?: number[]; takeovers?: number[] }): Run {
   const clock = makeClock(scenario);
-  const economy = { x: new Float64Array(clock.steps), maintenanceEvents: new Int32Array(clock.steps) };
+  const economy = { x: new Float64Array(clock.steps), maintenanceEvents: new Int32Array(clock.steps), weight: 1 };
   const ctx = new ModelContext(scenario, economy);
   const layout = makeLayout(scenario.segments.length, clock.steps);
   const acc = new Float64Array(layout.size);

@@ -10,8 +10,10 @@ describe('summarise', () => {
     expect(s.n).toBe(5);
     expect(s.mean).toBe(22);
     expect(s.se).toBeCloseTo(19.506409203131156, 13);
-    expect(s.ci95![0]).toBeCloseTo(22 - 1.96 * 19.506409203131156, 12);
-    expect(s.ci95![1]).toBeCloseTo(22 + 1.96 * 19.506409203131156, 12);
+    // five paths: Student-t with 4 degrees of freedom, R's qt(0.975, 4) = 2.776445105197799
+    expect(s.ci95![0]).toBeCloseTo(22 - 2.776445105197799 * 19.506409203131156, 10);
+    expect(s.ci95![1]).toBeCloseTo(22 + 2.776445105197799 * 19.506409203131156, 10);
+    expect(s.rough).toBe(true);
     expect(s.p05).toBeCloseTo(1.2, 14);
     expect(s.p50).toBe(3);
     expect(s.p95).toBeCloseTo(80.8, 12);
@@ -72,8 +74,9 @@ describe('tailStat', () => {
     const values = [1, 2, 3, 4, 100];
     const v = tailStat(values, 0.95, 'var');
     expect(v.mean).toBeCloseTo(80.8, 12); // simple-statistics' quantile([1,2,3,4,100], 0.95)
-    expect(v).toMatchObject({ se: null, ci95: null, p05: null, p50: null, p95: null, n: 5, tail: true });
-    expect(v.reason).toBe('tail figure: no per-path value');
+    // five paths cannot bound the 95% quantile from above: 0.95^5 = 0.77 > 2.5%
+    expect(v).toMatchObject({ se: null, ci95: null, p05: null, p50: null, p95: null, n: 5, tail: true, beyond: 1, unreliable: true });
+    expect(v.reason).toBe('the 95% interval is unbounded above with 5 paths (about 71 needed)');
     expect(tailStat(values, 0.95, 'es').mean).toBe(100);
     // at 0.5: VaR = 3, ES = mean(3, 4, 100) = 35.666…
     expect(tailStat(values, 0.5, 'var').mean).toBe(3);

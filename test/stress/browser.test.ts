@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Appetite, worstVerdict } from '../../src/report/appetite.js';
+import { type Appetite, worstVerdict } from '../../src/results/appetite.js';
 import { stressChartSpecs, writeStressReport } from '../../src/report/stress-report.js';
 import type { Summary } from '../../src/results/types.js';
 import { breaches, memberVerdicts } from '../../src/stress/gate.js';

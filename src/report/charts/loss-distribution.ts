@@ -15,7 +15,10 @@ const MARKERS = [
 
 export function lossDistributionChart(summary: Summary): TopLevelSpec {
   const ld = summary.lossDistribution;
-  const bins = ld.count.map((count, i) => ({ binStart: ld.binStart[i], binEnd: ld.binEnd[i], count }));
+  // Importance sampling: bars show each bin's probability under the unshifted model (the weighted
+  // mass), not the raw path counts, which follow the shifted law.
+  const weighted = ld.probability !== undefined;
+  const bins = ld.count.map((count, i) => ({ binStart: ld.binStart[i], binEnd: ld.binEnd[i], count, probability: ld.probability?.[i] ?? null }));
   const markers = MARKERS.flatMap((m, i) => {
     const value = summary.headline[m.figure]?.mean;
     return value == null ? [] : [{ ...m, value, text: `${m.label} ${formatPercent(value)}`, row: i }];
@@ -28,7 +31,9 @@ export function lossDistributionChart(summary: Summary): TopLevelSpec {
     ...frame(
       'Portfolio loss across paths',
       [
-        `Each bar counts paths (economies) whose book lost that share of its starting balance; ${summary.manifest.paths} paths.`,
+        weighted
+          ? `Each bar is the probability (importance-sampling weights, unshifted economy) that the book lost that share of its starting balance; ${summary.manifest.paths} weighted paths. Each bar is unbiased, so together they sum to the mean weight (${(summary.estimation?.meanWeight ?? 1).toFixed(2)}; 1 expected): trust the tail bars, not the body.`
+          : `Each bar counts paths (economies) whose book lost that share of its starting balance; ${summary.manifest.paths} paths.`,
         'Solid lines: mean and value-at-risk (VaR); dashed: expected shortfall (ES, mean loss beyond VaR 99%).',
       ],
       'Histogram of the loss rate across paths with value-at-risk and expected-shortfall markers.',
@@ -42,12 +47,15 @@ export function lossDistributionChart(summary: Summary): TopLevelSpec {
         encoding: {
           x: { field: 'binStart', ...x, scale: { zero: true } },
           x2: { field: 'binEnd' },
-          y: { field: 'count', type: 'quantitative', title: 'Number of paths', axis: { tickMinStep: 1 } },
+          y: weighted
+            ? { field: 'probability', type: 'quantitative', title: 'Probability', axis: { format: FORMAT.pct } }
+            : { field: 'count', type: 'quantitative', title: 'Number of paths', axis: { tickMinStep: 1 } },
           y2: { datum: 0 },
           tooltip: [
             { field: 'binStart', type: 'quantitative', title: 'Loss from', format: FORMAT.pctFine },
             { field: 'binEnd', type: 'quantitative', title: 'Loss to', format: FORMAT.pctFine },
             { field: 'count', type: 'quantitative', title: 'Paths' },
+            ...(weighted ? [{ field: 'probability', type: 'quantitative', title: 'Probability', format: FORMAT.pctFine } as const] : []),
           ],
         },
       },

@@ -1,5 +1,5 @@
 /** What the stress report's charts share: axis formats by figure kind and verdict colours. */
-import type { Verdict } from '../appetite.js';
+import type { Verdict } from '../../results/appetite.js';
 import { type FigureKind } from '../figures.js';
 import { FORMAT } from './common.js';
 

@@ -4,7 +4,7 @@
  * scenario's limit as a black tick.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Verdict } from '../appetite.js';
+import type { Verdict } from '../../results/appetite.js';
 import { figureInfo, figureTitle } from '../figures.js';
 import { formatValue } from '../format.js';
 import { type Panel, frame, statRow } from './common.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appetiteBound, appetiteVerdicts, judge, worstVerdict } from '../../src/report/appetite.js';
+import { appetiteBound, appetiteVerdicts, judge, worstVerdict } from '../../src/results/appetite.js';
 import type { Stat } from '../../src/results/types.js';
 
 const path = (mean: number | null, lo: number, hi: number): Stat => ({
@@ -52,12 +52,30 @@ describe('judge: path figures against a minimum', () => {
   });
 });
 
-describe('judge: tail figures (no interval)', () => {
-  it('is green or red on the value alone', () => {
-    expect(judge('lossRateVaR99', tail(0.07), 0.15)).toMatchObject({ verdict: 'green', tail: true, ci95: null });
-    expect(judge('lossRateVaR99', tail(0.15), 0.15).verdict).toBe('green');
+describe('judge: tail figures', () => {
+  const tailWith = (value: number, lo: number, hi: number, beyond = 12): Stat => ({ ...tail(value), ci95: [lo, hi], beyond });
+
+  it('is judged with its interval, like a path figure: within, interval crosses, breached', () => {
+    expect(judge('lossRateVaR99', tailWith(0.07, 0.06, 0.09), 0.15)).toMatchObject({ verdict: 'green', tail: true });
+    expect(judge('lossRateVaR99', tailWith(0.14, 0.12, 0.17), 0.15).verdict).toBe('amber');
+    expect(judge('lossRateVaR99', tailWith(0.2, 0.17, 0.3), 0.15).verdict).toBe('red');
+    expect(judge('lossRateES99', tailWith(0.05, 0.04, 0.055), { min: 0.06 }).verdict).toBe('red');
+  });
+
+  it('says whether a breach may be noise: the interval reaching back within the limit', () => {
+    // the case: a 100-path run "breaching" a VaR 99% limit of 20% at 20.1%
+    const noisy = judge('lossRateVaR99', tailWith(0.201, 0.15, 0.26), 0.2);
+    expect(noisy.verdict).toBe('red');
+    expect(noisy.reason).toContain('may be noise');
+    expect(judge('lossRateVaR99', tailWith(0.3, 0.25, 0.35), 0.2).reason).toContain('whole 95% interval');
+  });
+
+  it('is amber, not green, without an interval, and names an unreliable level', () => {
+    const v = judge('lossRateVaR999', { ...tail(0.07), beyond: 1, unreliable: true, reason: 'the 95% interval is unbounded above' }, 0.15);
+    expect(v.verdict).toBe('amber');
+    expect(v.reason).toContain('only 1 path at or beyond the VaR');
     expect(judge('lossRateVaR99', tail(0.151), 0.15).verdict).toBe('red');
-    expect(judge('lossRateES99', tail(0.05), { min: 0.06 }).verdict).toBe('red');
+    expect(judge('lossRateVaR99', tail(0.15), 0.15).verdict).toBe('amber');
   });
 });
 
@@ -115,5 +133,17 @@ describe('worstVerdict', () => {
     expect(worstVerdict([v('green'), v('unknown')])).toBe('unknown');
     expect(worstVerdict([v('green'), v('amber'), v('unknown')])).toBe('amber');
     expect(worstVerdict([v('amber'), v('red')])).toBe('red');
+  });
+});
+
+describe('appetiteVerdicts on an importance-sampled run', () => {
+  it('never calls an ordinary figure green with few effective paths; tail figures are judged as usual', () => {
+    const h = { annualDefaultRate: path(0.01, 0.006, 0.014), lossRateVaR99: { ...tail(0.07), ci95: [0.06, 0.08] as [number, number], beyond: 700 } };
+    const estimation = { method: 'importance sampling' as const, shift: -2.19, effectiveSampleSize: 8.7, meanWeight: 0.43, intervals: { mean: '', var: '', es: '' } };
+    const v = appetiteVerdicts({ headline: h, estimation }, { annualDefaultRate: 0.025, lossRateVaR99: 0.15 });
+    expect(v.map((x) => x.verdict)).toEqual(['amber', 'green']);
+    expect(v[0]!.reason).toContain('effective sample size of 8.7');
+    const plenty = appetiteVerdicts({ headline: h, estimation: { ...estimation, effectiveSampleSize: 300 } }, { annualDefaultRate: 0.025 });
+    expect(plenty[0]!.verdict).toBe('green');
   });
 });
