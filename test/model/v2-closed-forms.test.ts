@@ -28,7 +28,12 @@ const total = (run: RunAccumulators, slot: number) => sum(run.paths.map((acc) =>
 const stepTotal = (run: RunAccumulators, t: number, slot: number) =>
   sum(run.paths.map((acc) => acc[run.layout.stepBase + t * STEP_SLOTS + slot]!));
 
-/** |observed − expected| for a Binomial(n, p) count, in standard errors. */
+/** With LIMITLAB_VERBOSE set, the observed and closed-form values are printed. */
+const say = (line: string) => {
+  if (process.env.LIMITLAB_VERBOSE) console.log(line);
+};
+
+/** (observed − expected) for a Binomial(n, p) count, in standard errors. */
 function binomialZ(observed: number, n: number, p: number): number {
   return (observed - n * p) / Math.sqrt(n * p * (1 - p));
 }
@@ -76,6 +81,7 @@ describe('v2 closed forms: the distress chain at billings', () => {
         atLastBilling = distressed;
         const k = (t + 1) / per;
         const z = binomialZ(distressed, n, share(k));
+        say(`distress Δ=${stepDays} k=${k}: ${(distressed / n).toFixed(4)} vs ${share(k).toFixed(4)}, z ${z.toFixed(2)}`);
         if (!(Math.abs(z) < Z)) failures.push(`k=${k}: ${distressed}/${n} vs ${share(k).toFixed(4)}, z ${z.toFixed(2)}`);
       }
       expect(failures).toEqual([]);
@@ -111,8 +117,11 @@ describe('v2 closed forms: bust-out with every rule and check off', () => {
       // Each borrower independently: a planner (share) whose onset comes early enough.
       const pDefault = share * (1 - Math.exp(-(H - defaultDpd) / meanSleeperDays));
       const pOnset = share * (1 - Math.exp(-H / meanSleeperDays));
-      expect(Math.abs(binomialZ(defaults, n, pDefault))).toBeLessThan(Z);
-      expect(Math.abs(binomialZ(total(run, S.onsets), n, pOnset))).toBeLessThan(Z);
+      const zDefault = binomialZ(defaults, n, pDefault);
+      const zOnset = binomialZ(total(run, S.onsets), n, pOnset);
+      say(`bust-out Δ=${stepDays}: defaults ${(defaults / n).toFixed(4)} vs ${pDefault.toFixed(4)} (z ${zDefault.toFixed(2)}), onsets ${(total(run, S.onsets) / n).toFixed(4)} vs ${pOnset.toFixed(4)} (z ${zOnset.toFixed(2)}), N ${n}`);
+      expect(Math.abs(zDefault)).toBeLessThan(Z);
+      expect(Math.abs(zOnset)).toBeLessThan(Z);
       expect(total(run, S.defaultsBustOut)).toBe(defaults);
       expect(total(run, S.defaultsDistressed)).toBe(0);
       expect(defaults).toBeGreaterThan(0);
@@ -155,7 +164,8 @@ describe('v2 closed forms: account takeovers with every rule off', () => {
     run.paths.forEach((acc) => expect(acc[S.openDays]).toBe(acc[S.borrowers]! * 360));
     // Mean: the total is Poisson(Σ mean); 4.5 standard errors.
     const expected = sum(means);
-    expect(Math.abs(sum(counts) - expected) / Math.sqrt(expected)).toBeLessThan(Z);
+    const zCount = (sum(counts) - expected) / Math.sqrt(expected);
+    expect(Math.abs(zCount)).toBeLessThan(Z);
     // Dispersion: Σ (x − m)²/m over 40 paths is χ²(40) for Poisson counts (normal
     // approximation, m ≈ 197). Its 0.0005 and 0.9995 quantiles by Wilson–Hilferty:
     // 40·(1 − 2/360 ∓ 3.29·sqrt(2/360))³ = 16.8 and 76.2. A count over- or
@@ -163,6 +173,7 @@ describe('v2 closed forms: account takeovers with every rule off', () => {
     const dispersion = sum(counts.map((x, i) => (x - means[i]!) ** 2 / means[i]!));
     const df = counts.length;
     const wh = (z: number) => df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
+    say(`takeovers: ${sum(counts)} vs ${expected.toFixed(1)} (z ${zCount.toFixed(2)}); Σ(x − m)²/m ${dispersion.toFixed(1)} in [${wh(-3.29).toFixed(1)}, ${wh(3.29).toFixed(1)}]`);
     expect(dispersion).toBeGreaterThan(wh(-3.29));
     expect(dispersion).toBeLessThan(wh(3.29));
     // The step series counts the same takeovers.
