@@ -155,7 +155,7 @@ describe('v2 closed forms: account takeovers with every rule off', () => {
     const perYear = 0.1;
     const scenario = await loadScenario('scenarios/baseline.yaml', [
       ...V2_OFF, ...EVERY_RULE_OFF, 'clock.horizonDays=360', 'credit.annualMissRateAtRef=0',
-      'run.paths=40', 'run.borrowersPerPath=2000', 'run.shardSize=2000',
+      'run.paths=100', 'run.borrowersPerPath=2000', 'run.shardSize=2000',
       'fraud.takeover.enabled=true', `fraud.takeover.perYear=${perYear}`, 'fraud.takeover.noticeDays=0', 'fraud.takeover.freezeDays=0',
     ]);
     const run = await simulate(scenario, { inProcess: true });
@@ -166,10 +166,10 @@ describe('v2 closed forms: account takeovers with every rule off', () => {
     const expected = sum(means);
     const zCount = (sum(counts) - expected) / Math.sqrt(expected);
     expect(Math.abs(zCount)).toBeLessThan(Z);
-    // Dispersion: Σ (x − m)²/m over 40 paths is χ²(40) for Poisson counts (normal
+    // Dispersion: Σ (x − m)²/m over 100 paths is χ²(100) for Poisson counts (normal
     // approximation, m ≈ 197). Its 0.0005 and 0.9995 quantiles by Wilson–Hilferty:
-    // 40·(1 − 2/360 ∓ 3.29·sqrt(2/360))³ = 16.8 and 76.2. A count over- or
-    // under-dispersed by a factor of 2 falls outside.
+    // 100·(1 − 2/900 ∓ 3.29·sqrt(2/900))³ = 59.8 and 153.2. Counts with twice the
+    // Poisson variance (expected 200) or half of it (expected 50) fall outside.
     const dispersion = sum(counts.map((x, i) => (x - means[i]!) ** 2 / means[i]!));
     const df = counts.length;
     const wh = (z: number) => df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
