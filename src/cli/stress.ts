@@ -27,8 +27,8 @@ import type { StressEngine } from '../stress/run-suite.js';
 import { readRunManifest, resumeMismatches, runManifest } from '../stress/shard-store.js';
 import type { Breach, ResolvedSuite, RunManifest, StressResult } from '../stress/types.js';
 import { packageInfo } from '../util/package-info.js';
-import { ExitCode } from './exit-codes.js';
-import type { CliIo, OutStream } from './io.js';
+import { ExitCode, stopCode } from './exit-codes.js';
+import type { CliIo, OutStream, StopSignal } from './io.js';
 import { positiveInteger } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
@@ -44,7 +44,8 @@ Exit codes of stress:
   3    a limit breached, or one that cannot be judged; each is printed
   2    bad input (usage, suite or scenario errors, a refused --resume)
   1    any other failure (engine, disk); finished shards are kept for --resume
-  130  interrupted; finished shards are kept for --resume`;
+  130  interrupted (Ctrl-C); finished shards are kept for --resume
+  143  terminated (SIGTERM: preemption, eviction); finished shards are kept for --resume`;
 
 export interface StressFlags {
   out?: string;
@@ -144,8 +145,10 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
     if (!quiet) stamped.write(`${text}\n`);
   };
   let unsubscribe = (): void => undefined;
+  let stoppedBy: StopSignal = 'SIGINT';
   const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-    unsubscribe = io.onInterrupt(() => {
+    unsubscribe = io.onInterrupt((signal) => {
+      stoppedBy = signal;
       controller.abort();
       resolve({ kind: 'interrupted' });
     });
@@ -183,8 +186,8 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
   unsubscribe();
   progress?.stop();
   if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-    io.stderr.write(`${stressMessages.interrupted(resumeHint)}\n`);
-    return ExitCode.interrupted;
+    io.stderr.write(`${stressMessages.interrupted(resumeHint, stoppedBy)}\n`);
+    return stopCode(stoppedBy);
   }
   if (outcome.kind === 'failed') {
     io.stderr.write(`${stressMessages.failed(errorText(outcome.error), resumeHint)}\n`);
