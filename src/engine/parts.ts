@@ -39,6 +39,8 @@ const NON_NEGATIVE = /^\s*\d+\s*$/;
  * from the scheduler's environment), or `auto/N` (index from the environment,
  * count given: Kubernetes puts only the index in the pod). The environment is
  * read only when asked: a plain `run` inside an array job stays a plain run.
+ * A count given wins over the scheduler's: resubmitting only the failed
+ * indices of an array changes the array's size, not the run's.
  */
 export function parsePart(raw: string, env: Readonly<Record<string, string | undefined>>): PartResult {
   const m = /^\s*([^/]+?)\s*(?:\/\s*(.+?)\s*)?$/.exec(raw);
@@ -58,11 +60,11 @@ export function parsePart(raw: string, env: Readonly<Record<string, string | und
     if (!NON_NEGATIVE.test(value)) return { ok: false, error: `--part ${raw}: ${found.index} must be a non-negative integer, got ${JSON.stringify(value)}` };
     index = Number(value);
     from = found.index;
+    // A given count wins: an array resubmitted for its failed indices only (sbatch --array=2) has a task count of 1.
     const envCount = found.count !== undefined ? env[found.count] : undefined;
-    if (envCount !== undefined && envCount !== '') {
+    if (count === undefined && envCount !== undefined && envCount !== '') {
       if (!NON_NEGATIVE.test(envCount) || Number(envCount) < 1) return { ok: false, error: `--part ${raw}: ${found.count} must be a positive integer, got ${JSON.stringify(envCount)}` };
-      if (count !== undefined && count !== Number(envCount)) return { ok: false, error: `--part ${raw}: the count given (${count}) differs from ${found.count}=${envCount}` };
-      count ??= Number(envCount);
+      count = Number(envCount);
       from += `/${found.count}`;
     }
     if (count === undefined) return { ok: false, error: `--part ${raw}: ${found.index} gives the index only; give the part count too (--part auto/N)` };
