@@ -34,6 +34,7 @@ import { createProgress, type ProgressReporter } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
 import { formatStat } from './summary-text.js';
 import { errorText } from './batch.js';
+import { lockOrPrint } from './out-guard.js';
 
 /** A limit breached, or one that cannot be judged. */
 export const BREACH_EXIT = 3;
@@ -119,89 +120,96 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
     }
     manifest = runManifest(suite, { id: newRunId(started), startedAt: started.toISOString() }, version);
   }
-  const resumeHint = `limitlab stress ${file} --resume ${show(dir)}`;
-
-  // 3. The run. Loaded here: the engine and the report bring workers and Vega, which `validate` should not pay for.
-  let engine: StressEngine;
-  let runStressSuite: typeof import('../stress/run-suite.js').runStressSuite;
+  // 2b. One writer per run folder: a second stress run (or a resume) on it at once is refused, naming the first.
+  const release = await lockOrPrint(dir, `limitlab stress ${file}`, io);
+  if (!release) return ExitCode.badInput;
   try {
-    engine = (await import('../engine/run.js')).runScenario;
-    runStressSuite = (await import('../stress/run-suite.js')).runStressSuite;
-  } catch (e) {
-    io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
-    return ExitCode.failure;
-  }
+    const resumeHint = `limitlab stress ${file} --resume ${show(dir)}`;
 
-  const controller = new AbortController();
-  // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
-  setMaxListeners(0, controller.signal);
-  const quiet = flags.quiet ?? false;
-  // On a terminal a bar; elsewhere plain progress lines, timestamped like every log line.
-  const progressIo = io.stderr.isTTY ? io : { ...io, stderr: stamped };
-  let progress: ProgressReporter | undefined;
-  let progressOf = -1;
-  const log = (text: string): void => {
-    progress?.stop();
-    if (!quiet) stamped.write(`${text}\n`);
-  };
-  let unsubscribe = (): void => undefined;
-  let stoppedBy: StopSignal = 'SIGINT';
-  const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-    unsubscribe = io.onInterrupt((signal) => {
-      stoppedBy = signal;
-      controller.abort();
-      resolve({ kind: 'interrupted' });
-    });
-  });
-  const running = runStressSuite(suite, {
-    engine,
-    dir,
-    historyFile,
-    manifest,
-    resumed,
-    version,
-    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-    signal: controller.signal,
-    now,
-    show,
-    log,
-    warn: (text) => {
+    // 3. The run. Loaded here: the engine and the report bring workers and Vega, which `validate` should not pay for.
+    let engine: StressEngine;
+    let runStressSuite: typeof import('../stress/run-suite.js').runStressSuite;
+    try {
+      engine = (await import('../engine/run.js')).runScenario;
+      runStressSuite = (await import('../stress/run-suite.js')).runStressSuite;
+    } catch (e) {
+      io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
+      return ExitCode.failure;
+    }
+
+    const controller = new AbortController();
+    // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
+    setMaxListeners(0, controller.signal);
+    const quiet = flags.quiet ?? false;
+    // On a terminal a bar; elsewhere plain progress lines, timestamped like every log line.
+    const progressIo = io.stderr.isTTY ? io : { ...io, stderr: stamped };
+    let progress: ProgressReporter | undefined;
+    let progressOf = -1;
+    const log = (text: string): void => {
       progress?.stop();
-      warn(text);
-    },
-    onProgress: (index: number, p: RunProgress) => {
-      if (controller.signal.aborted) return;
-      if (index !== progressOf) {
+      if (!quiet) stamped.write(`${text}\n`);
+    };
+    let unsubscribe = (): void => undefined;
+    let stoppedBy: StopSignal = 'SIGINT';
+    const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
+      unsubscribe = io.onInterrupt((signal) => {
+        stoppedBy = signal;
+        controller.abort();
+        resolve({ kind: 'interrupted' });
+      });
+    });
+    const running = runStressSuite(suite, {
+      engine,
+      dir,
+      historyFile,
+      manifest,
+      resumed,
+      version,
+      ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+      signal: controller.signal,
+      now,
+      show,
+      log,
+      warn: (text) => {
         progress?.stop();
-        progress = createProgress(progressIo, quiet);
-        progressOf = index;
-      }
-      progress?.update(p);
-    },
-  }).then(
-    (result) => ({ kind: 'done' as const, result }),
-    (error: unknown) => ({ kind: 'failed' as const, error }),
-  );
-  const outcome = await Promise.race([running, interrupted]);
-  unsubscribe();
-  progress?.stop();
-  if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-    io.stderr.write(`${stressMessages.interrupted(resumeHint, stoppedBy)}\n`);
-    return stopCode(stoppedBy);
-  }
-  if (outcome.kind === 'failed') {
-    io.stderr.write(`${stressMessages.failed(errorText(outcome.error), resumeHint)}\n`);
-    return ExitCode.failure;
-  }
+        warn(text);
+      },
+      onProgress: (index: number, p: RunProgress) => {
+        if (controller.signal.aborted) return;
+        if (index !== progressOf) {
+          progress?.stop();
+          progress = createProgress(progressIo, quiet);
+          progressOf = index;
+        }
+        progress?.update(p);
+      },
+    }).then(
+      (result) => ({ kind: 'done' as const, result }),
+      (error: unknown) => ({ kind: 'failed' as const, error }),
+    );
+    const outcome = await Promise.race([running, interrupted]);
+    unsubscribe();
+    progress?.stop();
+    if (outcome.kind === 'interrupted' || controller.signal.aborted) {
+      io.stderr.write(`${stressMessages.interrupted(resumeHint, stoppedBy)}\n`);
+      return stopCode(stoppedBy);
+    }
+    if (outcome.kind === 'failed') {
+      io.stderr.write(`${stressMessages.failed(errorText(outcome.error), resumeHint)}\n`);
+      return ExitCode.failure;
+    }
 
-  // 4. The verdicts: JSON for machines, a short table for people; every breach named.
-  const result = outcome.result;
-  const stressFile = show(path.join(dir, 'stress.json'));
-  if (flags.json) io.stdout.write(`${JSON.stringify(jsonVerdicts(result, show(dir), stressFile), null, 2)}\n`);
-  else io.stdout.write(formatStressText(result, show(dir)));
-  if (flags.json) for (const b of result.breaches) stamped.write(`${breachText(b)}\n`);
-  if (flags.json && !quiet) stamped.write(`report: ${show(path.join(dir, 'report.html'))}\n`);
-  return result.breaches.length > 0 ? BREACH_EXIT : ExitCode.ok;
+    // 4. The verdicts: JSON for machines, a short table for people; every breach named.
+    const result = outcome.result;
+    const stressFile = show(path.join(dir, 'stress.json'));
+    if (flags.json) io.stdout.write(`${JSON.stringify(jsonVerdicts(result, show(dir), stressFile), null, 2)}\n`);
+    else io.stdout.write(formatStressText(result, show(dir)));
+    if (flags.json) for (const b of result.breaches) stamped.write(`${breachText(b)}\n`);
+    if (flags.json && !quiet) stamped.write(`report: ${show(path.join(dir, 'report.html'))}\n`);
+    return result.breaches.length > 0 ? BREACH_EXIT : ExitCode.ok;
+  } finally {
+    await release();
+  }
 }
 
 /** What `--json` prints: the verdicts and where the files are. */

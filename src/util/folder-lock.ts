@@ -47,7 +47,8 @@ async function readOwner(dir: string): Promise<LockOwner | undefined> {
 
 /** Take the folder's lock (creating the folder), or say who holds it. */
 export async function lockFolder(dir: string, command: string): Promise<Locked> {
-  await mkdir(dir, { recursive: true });
+  // A folder made only to hold the lock is removed with it when nothing else was written (an interrupted run leaves no trace).
+  const created = (await mkdir(dir, { recursive: true })) !== undefined;
   const lockPath = path.join(dir, LOCK_NAME);
   const ownerFile = path.join(dir, `${LOCK_NAME}.json`);
   const attempt = () => lockfile.lock(dir, { lockfilePath: lockPath, stale: STALE_MS, realpath: false, onCompromised: () => undefined });
@@ -74,6 +75,7 @@ export async function lockFolder(dir: string, command: string): Promise<Locked> 
     release: async () => {
       await unlink(ownerFile).catch(() => undefined);
       await release().catch(() => undefined);
+      if (created) await rmdir(dir).catch(() => undefined);
     },
   };
 }
