@@ -154,6 +154,7 @@ export const stressMessages = {
   outHoldsRun: (dir: string) => `--out ${dir} already holds a stress run; continue it with --resume ${dir}, or choose another folder`,
   outAndResume: (out: string, resume: string) => `--out ${out} and --resume ${resume} name different folders; --resume writes into the run it continues`,
   notARun: (dir: string) => `--resume ${dir}: not a stress run folder (no readable shards/manifest.json)`,
+  partNeedsOut: () => '--part needs --out DIR (the folder every part and the merge share) and cannot be combined with --resume',
   resumeMismatch: (dir: string, what: readonly string[]) =>
     `--resume ${dir}: refused, the run was started with a different suite (${what.join('; ')}); start a new run instead`,
   badShard: (file: string, reason: string) => `ignoring shard ${file} (${reason}); it will be recomputed`,

@@ -50,6 +50,7 @@ Exit codes of stress:
 
 export interface StressFlags {
   out?: string;
+  part?: string;
   history?: string;
   json?: boolean;
   resume?: string;
@@ -87,6 +88,12 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
     return ExitCode.badInput;
   }
   const version = packageInfo().version;
+  // 1b. One part of a scaled-out suite: its shards only, into --out/parts/ (src/cli/stress-part.ts).
+  if (flags.part !== undefined) {
+    if (flags.out === undefined || flags.resume !== undefined) return badInput(stressMessages.partNeedsOut());
+    const { runStressPart } = await import('./stress-part.js');
+    return runStressPart(suite, flags.part, path.resolve(io.cwd, flags.out), flags, io);
+  }
   const historyFile = path.resolve(io.cwd, flags.history ?? DEFAULT_HISTORY);
   if ((await stat(historyFile).catch(() => undefined))?.isDirectory()) return badInput(`--history ${show(historyFile)} is a directory; it must name a file`);
 
@@ -200,16 +207,22 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
     }
 
     // 4. The verdicts: JSON for machines, a short table for people; every breach named.
-    const result = outcome.result;
-    const stressFile = show(path.join(dir, 'stress.json'));
-    if (flags.json) io.stdout.write(`${JSON.stringify(jsonVerdicts(result, show(dir), stressFile), null, 2)}\n`);
-    else io.stdout.write(formatStressText(result, show(dir)));
-    if (flags.json) for (const b of result.breaches) stamped.write(`${breachText(b)}\n`);
-    if (flags.json && !quiet) stamped.write(`report: ${show(path.join(dir, 'report.html'))}\n`);
-    return result.breaches.length > 0 ? BREACH_EXIT : ExitCode.ok;
+    return printVerdicts(outcome.result, dir, flags, io);
   } finally {
     await release();
   }
+}
+
+/** Print a finished stress run's verdicts (stdout; breaches also on stderr under --json) and return its exit code. */
+export function printVerdicts(result: StressResult, dir: string, flags: { json?: boolean; quiet?: boolean }, io: CliIo): number {
+  const show = (p: string): string => displayPath(p, io.cwd);
+  const stamped = timestamped(io.stderr, () => new Date(io.now()));
+  const stressFile = show(path.join(dir, 'stress.json'));
+  if (flags.json) io.stdout.write(`${JSON.stringify(jsonVerdicts(result, show(dir), stressFile), null, 2)}\n`);
+  else io.stdout.write(formatStressText(result, show(dir)));
+  if (flags.json) for (const b of result.breaches) stamped.write(`${breachText(b)}\n`);
+  if (flags.json && !flags.quiet) stamped.write(`report: ${show(path.join(dir, 'report.html'))}\n`);
+  return result.breaches.length > 0 ? BREACH_EXIT : ExitCode.ok;
 }
 
 /** What `--json` prints: the verdicts and where the files are. */
@@ -281,6 +294,7 @@ export function registerStress(program: Command, io: CliIo, done: (code: number)
     .option('--history <file>', `history file, JSON Lines, appended (default: ${DEFAULT_HISTORY})`)
     .option('--json', 'print the verdicts as JSON on stdout')
     .option('--resume <dir>', 'continue an interrupted run in <dir>: finished shards are reloaded, not redone')
+    .option('--part <I/N>', 'simulate only part I of N (0-based) of the whole suite into <out>/parts/; `limitlab merge <out>` gates it (see docs/scale-out.md)')
     .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--paths <n>', 'override run.paths of every scenario')
     .option('--borrowers <n>', 'override run.borrowersPerPath of every scenario')

@@ -18,16 +18,11 @@ import { buildSummary } from '../results/summary.js';
 import type { Scenario } from '../scenario/schema.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { makeManifest } from './manifest.js';
-import { executionPath, PARTS_DIR, partAccumulators, type PartExecution, type PartFile, readPart } from './part-file.js';
+import { executionPath, MergeError, PARTS_DIR, partAccumulators, type PartExecution, type PartFile, readPart } from './part-file.js';
 import { PART_FILE, partFileName, partShards } from './parts.js';
 import { ShardFold } from './run.js';
 
-export class MergeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MergeError';
-  }
-}
+export { MergeError };
 
 export interface MergeOptions {
   /** limitlab's version: every part must have been written by it */
@@ -61,12 +56,9 @@ async function listParts(partsDir: string, show: (f: string) => string): Promise
   return parts;
 }
 
-export async function mergeParts(dir: string, o: MergeOptions): Promise<Merged> {
-  const started = performance.now();
-  const show = o.show ?? ((f: string) => f);
+/** The part files of DIR/parts in part order, once it is sure they are one split, complete. */
+export async function completeParts(dir: string, show: (f: string) => string): Promise<{ count: number; files: string[] }> {
   const partsDir = path.join(dir, PARTS_DIR);
-
-  // 1. Which parts are there: one count, each index once.
   const listed = await listParts(partsDir, show);
   const counts = [...new Set(listed.map((p) => p.count))].sort((a, b) => a - b);
   if (counts.length > 1) {
@@ -82,6 +74,15 @@ export async function mergeParts(dir: string, o: MergeOptions): Promise<Merged> 
       `${missing.length} of ${count} parts missing in ${show(partsDir)}: ${names.join(', ')}${missing.length > 10 ? ', …' : ''}; run them with --part I/${count}`,
     );
   }
+  return { count, files: Array.from({ length: count }, (_, i) => path.join(partsDir, partFileName({ index: i, count }))) };
+}
+
+export async function mergeParts(dir: string, o: MergeOptions): Promise<Merged> {
+  const started = performance.now();
+  const show = o.show ?? ((f: string) => f);
+
+  // 1. Which parts are there: one count, each index once.
+  const { count, files } = await completeParts(dir, show);
 
   // 2. Each part in order: verified, consistent with part 0, folded.
   let fold: ShardFold | undefined;
@@ -89,7 +90,7 @@ export async function mergeParts(dir: string, o: MergeOptions): Promise<Merged> 
   const hosts = new Set<string>();
   let partSeconds = 0;
   for (let i = 0; i < count; i++) {
-    const file = path.join(partsDir, partFileName({ index: i, count }));
+    const file = files[i]!;
     const shown = show(file);
     const read = await readPart(file);
     if (!read.ok) throw new MergeError(`part ${shown} is refused: ${read.reason}`);

@@ -22,6 +22,16 @@ import { type PartSpec, partFileName } from './parts.js';
 
 export const PARTS_DIR = 'parts';
 export const PART_KIND = 'limitlab-part';
+/** a stress suite's part (src/stress/parts.ts); named here so `merge` can tell the kinds apart without loading the engine */
+export const STRESS_PART_KIND = 'limitlab-stress-part';
+
+/** A part set that cannot be merged; the message names the part. */
+export class MergeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MergeError';
+  }
+}
 
 export interface PartContent {
   kind: typeof PART_KIND;
@@ -74,11 +84,6 @@ export function encodePart(
   first: number,
   accumulators: readonly Float64Array[],
 ): string {
-  const bytes = Buffer.alloc(accumulators.length * slots * 8);
-  accumulators.forEach((acc, k) => {
-    if (acc.length !== slots) throw new Error(`internal: shard ${first + k} has ${acc.length} slots, expected ${slots}`);
-    bytes.set(f64Bytes(acc), k * slots * 8);
-  });
   const content: PartContent = {
     kind: PART_KIND,
     schemaVersion: 1,
@@ -93,15 +98,20 @@ export function encodePart(
     slots,
     shardIndices: { first, count: accumulators.length },
     scenario,
-    accumulators: bytes.toString('base64'),
+    accumulators: joinAccumulators(accumulators, slots),
   };
-  return formatJson({ ...content, checksum: sha256Label(formatJson(content)) });
+  return withChecksum(content);
 }
 
 export type ReadPart = { ok: true; part: PartFile } | { ok: false; reason: string };
 
-/** Read and verify one part file: readable JSON of the right kind, a checksum that holds, sizes that agree. */
-export async function readPart(file: string): Promise<ReadPart> {
+/** `content` with its checksum, as the file's text. */
+export function withChecksum(content: object): string {
+  return formatJson({ ...content, checksum: sha256Label(formatJson(content)) });
+}
+
+/** Read a checksummed JSON file of `kind`: readable, the right kind and schema version, a checksum that holds. */
+export async function readChecksummed(file: string, kind: string): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; reason: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -114,12 +124,32 @@ export async function readPart(file: string): Promise<ReadPart> {
   } catch {
     return { ok: false, reason: 'it is not valid JSON (torn or corrupted)' };
   }
-  if (!isPlainObject(value) || value['kind'] !== PART_KIND) return { ok: false, reason: 'it is not a limitlab part file' };
-  if (value['schemaVersion'] !== 1) return { ok: false, reason: `part schema version ${String(value['schemaVersion'])} is not 1` };
+  if (!isPlainObject(value) || value['kind'] !== kind) {
+    const found = isPlainObject(value) && typeof value['kind'] === 'string' ? ` (it is a ${value['kind']} file)` : '';
+    return { ok: false, reason: `it is not a ${kind} file${found}` };
+  }
+  if (value['schemaVersion'] !== 1) return { ok: false, reason: `schema version ${String(value['schemaVersion'])} is not 1` };
   const { checksum, ...content } = value;
   if (typeof checksum !== 'string') return { ok: false, reason: 'it has no checksum' };
   if (sha256Label(formatJson(content)) !== checksum) return { ok: false, reason: 'its checksum does not match its content (corrupted)' };
-  const part = value as unknown as PartFile;
+  return { ok: true, value };
+}
+
+/** The `kind` of a part file, without verifying it (to tell a run's parts from a stress suite's). */
+export async function peekKind(file: string): Promise<string | undefined> {
+  try {
+    const v: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return isPlainObject(v) && typeof v['kind'] === 'string' ? v['kind'] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read and verify one part file: readable JSON of the right kind, a checksum that holds, sizes that agree. */
+export async function readPart(file: string): Promise<ReadPart> {
+  const read = await readChecksummed(file, PART_KIND);
+  if (!read.ok) return read;
+  const part = read.value as unknown as PartFile;
   const bytes = Buffer.from(part.accumulators, 'base64');
   if (bytes.byteLength !== part.shardIndices.count * part.slots * 8) return { ok: false, reason: `its accumulators are ${bytes.byteLength} bytes, expected ${part.shardIndices.count * part.slots * 8}` };
   return { ok: true, part };
@@ -127,6 +157,21 @@ export async function readPart(file: string): Promise<ReadPart> {
 
 /** The part's accumulators, one Float64Array per shard, in shard order. */
 export function partAccumulators(part: PartFile): Float64Array[] {
-  const all = bytesToF64(Buffer.from(part.accumulators, 'base64'));
-  return Array.from({ length: part.shardIndices.count }, (_, k) => all.subarray(k * part.slots, (k + 1) * part.slots));
+  return splitAccumulators(part.accumulators, part.shardIndices.count, part.slots);
+}
+
+/** `count` accumulators of `slots` values from their base64 bytes. */
+export function splitAccumulators(base64: string, count: number, slots: number): Float64Array[] {
+  const all = bytesToF64(Buffer.from(base64, 'base64'));
+  return Array.from({ length: count }, (_, k) => all.subarray(k * slots, (k + 1) * slots));
+}
+
+/** base64 of the accumulators' bytes, one after another. */
+export function joinAccumulators(accs: readonly Float64Array[], slots: number): string {
+  const bytes = Buffer.alloc(accs.length * slots * 8);
+  accs.forEach((acc, k) => {
+    if (acc.length !== slots) throw new Error(`internal: an accumulator has ${acc.length} slots, expected ${slots}`);
+    bytes.set(f64Bytes(acc), k * slots * 8);
+  });
+  return bytes.toString('base64');
 }
