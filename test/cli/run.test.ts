@@ -15,6 +15,11 @@ afterEach(() => t.cleanup());
 
 const run = (args: string[], opts: InProcessOptions = {}) => runInProcess(['run', ...args], { cwd: t.dir, ...opts });
 
+/** Resolve once `ready()` holds (polled; no fixed delay to race against). */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => setTimeout(r, 5));
+}
+
 describe('limitlab run', () => {
   it('runs the resolved scenario and writes summary.json atomically, as 2-space JSON with a newline', async () => {
     const fake = fakeEngine();
@@ -146,7 +151,8 @@ describe('Ctrl-C', () => {
     const fake = fakeEngine('hang');
     let fire = (): void => undefined;
     const pending = run(['base.yaml', '--out', 'o', '--quiet'], { engine: fake.engine, interrupt: (f) => (fire = f) });
-    await new Promise((r) => setTimeout(r, 50));
+    // Ctrl-C once the engine runs (the folder checks and lock come first; a fixed delay raced them on a busy machine).
+    await until(() => fake.calls.length > 0);
     fire();
     const r = await pending;
     expect(r).toEqual({ code: 130, stdout: '', stderr: 'interrupted\n' });
@@ -155,10 +161,14 @@ describe('Ctrl-C', () => {
   });
 
   it('returns at once even if the engine ignores the abort', async () => {
-    const stubborn = async (): Promise<never> => new Promise<never>(() => undefined);
+    let started = false;
+    const stubborn = async (): Promise<never> => {
+      started = true;
+      return new Promise<never>(() => undefined);
+    };
     let fire = (): void => undefined;
     const pending = run(['base.yaml', '--quiet'], { engine: stubborn, interrupt: (f) => (fire = f) });
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => started);
     fire();
     expect((await pending).code).toBe(130);
   });
