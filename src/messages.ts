@@ -84,7 +84,7 @@ export const messages = {
   // CLI
   positiveInteger: (flag: string) => `${flag} must be a positive integer.`,
   outNotDirectory: (dir: string) => `--out ${dir} exists and is not a directory`,
-  interrupted: () => 'interrupted',
+  interrupted: (signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') => (signal === 'SIGTERM' ? 'terminated (SIGTERM); nothing was written' : 'interrupted'),
   engineUnavailable: (reason: string) => `the simulation engine could not be loaded: ${reason}`,
   runFailed: (reason: string) => `run failed: ${reason}`,
   writeFailed: (file: string, reason: string) => `could not write ${file}: ${reason}`,
@@ -137,6 +137,16 @@ export const compareMessages = {
 } as const;
 
 /** `stress`: suite-file errors, resume refusals, history warnings, log and breach lines. */
+/** run --part, merge and the output-folder guards. */
+export const runMessages = {
+  otherScenario: (dir: string, there: string, here: string) =>
+    `${dir} holds the results of another scenario ("${there}"); this run is "${here}". Choose another folder with --out, or replace them with --force`,
+  folderLocked: (dir: string, owner: string) => `${dir} is being written by ${owner}; wait for it to finish or choose another folder`,
+  partNeedsNoForce: () => '--force does not apply to --part: parts never replace a summary',
+  partWritten: (part: string, shards: string, file: string, dir: string) => `part ${part}: ${shards} written to ${file}\nwhen every part is done: limitlab merge ${dir}`,
+  mergeRefused: (reason: string) => `merge refused, nothing written: ${reason}`,
+};
+
 export const stressMessages = {
   // the suite file
   scenarioNotSuite: () => 'this file is a scenario, not a stress suite: run it with `limitlab run FILE`, or list it under `scenarios:` in a suite',
@@ -152,6 +162,7 @@ export const stressMessages = {
   outHoldsRun: (dir: string) => `--out ${dir} already holds a stress run; continue it with --resume ${dir}, or choose another folder`,
   outAndResume: (out: string, resume: string) => `--out ${out} and --resume ${resume} name different folders; --resume writes into the run it continues`,
   notARun: (dir: string) => `--resume ${dir}: not a stress run folder (no readable shards/manifest.json)`,
+  partNeedsOut: () => '--part needs --out DIR (the folder every part and the merge share) and cannot be combined with --resume',
   resumeMismatch: (dir: string, what: readonly string[]) =>
     `--resume ${dir}: refused, the run was started with a different suite (${what.join('; ')}); start a new run instead`,
   badShard: (file: string, reason: string) => `ignoring shard ${file} (${reason}); it will be recomputed`,
@@ -169,7 +180,8 @@ export const stressMessages = {
   scenarioDone: (name: string, seconds: number, file: string) => `scenario "${name}" done in ${seconds.toFixed(1)} s: ${file}`,
   historyAppended: (lines: number, file: string) => `history: ${lines} line${lines === 1 ? '' : 's'} appended to ${file}`,
   historyAlreadyThere: (file: string) => `history: this run is already in ${file}; nothing appended`,
-  interrupted: (resume: string) => `interrupted; finished shards are kept: continue with ${resume}`,
+  interrupted: (resume: string, signal: 'SIGINT' | 'SIGTERM' = 'SIGINT') =>
+    `${signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted'}; finished shards are kept: continue with ${resume}`,
   failed: (reason: string, resume: string) => `stress run failed: ${reason}; finished shards are kept: continue with ${resume}`,
 } as const;
 

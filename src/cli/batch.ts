@@ -14,8 +14,8 @@ import type { Override } from '../scenario/overrides.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
-import { ExitCode } from './exit-codes.js';
-import type { CliIo } from './io.js';
+import { ExitCode, stopCode } from './exit-codes.js';
+import type { CliIo, StopSignal } from './io.js';
 import { createProgress } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
 
@@ -68,8 +68,10 @@ export async function runPlanned(planned: readonly Planned[], flags: { workers?:
   // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
   setMaxListeners(0, controller.signal);
   let unsubscribe = (): void => undefined;
+  let stoppedBy: StopSignal = 'SIGINT';
   const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-    unsubscribe = io.onInterrupt(() => {
+    unsubscribe = io.onInterrupt((signal) => {
+      stoppedBy = signal;
       controller.abort();
       resolve({ kind: 'interrupted' });
     });
@@ -93,8 +95,8 @@ export async function runPlanned(planned: readonly Planned[], flags: { workers?:
       const outcome = await Promise.race([simulated, interrupted]);
       progress.stop();
       if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-        io.stderr.write(`${messages.interrupted()}\n`);
-        return { ok: false, code: ExitCode.interrupted };
+        io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
+        return { ok: false, code: stopCode(stoppedBy) };
       }
       if (outcome.kind === 'failed') {
         io.stderr.write(`${messages.runFailed(several ? `${p.label}: ${errorText(outcome.error)}` : errorText(outcome.error))}\n`);

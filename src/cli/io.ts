@@ -11,6 +11,8 @@ export interface OutStream {
   columns?: number;
 }
 
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
 export interface CliIo {
   stdout: OutStream;
   stderr: OutStream;
@@ -18,8 +20,13 @@ export interface CliIo {
   cwd: string;
   /** loaded on demand, so that `validate` and `schema` start fast */
   loadEngine: () => Promise<RunScenario>;
-  /** subscribe to Ctrl-C (SIGINT); returns the unsubscribe */
-  onInterrupt: (handler: () => void) => () => void;
+  /**
+   * subscribe to Ctrl-C (SIGINT) and SIGTERM (what Slurm preemption and
+   * Kubernetes eviction send); returns the unsubscribe
+   */
+  onInterrupt: (handler: (signal: StopSignal) => void) => () => void;
+  /** the process environment (the scheduler's task index for `--part auto`); default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
   /** milliseconds, for throttling progress lines */
   now: () => number;
 }
@@ -40,9 +47,16 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     loadEngine,
     onInterrupt: (handler) => {
-      process.on('SIGINT', handler);
-      return () => process.off('SIGINT', handler);
+      const onInt = (): void => handler('SIGINT');
+      const onTerm = (): void => handler('SIGTERM');
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
+      return () => {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+      };
     },
+    env: process.env,
     now: () => Date.now(),
   };
 }

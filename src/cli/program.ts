@@ -8,6 +8,7 @@ import { packageInfo } from '../util/package-info.js';
 import { EXIT_CODES_HELP, ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCompare } from './compare.js';
+import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addHelpText('after', EXIT_CODES_HELP);
 
   registerRun(program, io, done);
+  registerMerge(program, io, done);
   registerCompare(program, io, done);
   registerSweep(program, io, done);
   registerReport(program, io, done);

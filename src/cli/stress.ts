@@ -27,13 +27,14 @@ import type { StressEngine } from '../stress/run-suite.js';
 import { readRunManifest, resumeMismatches, runManifest } from '../stress/shard-store.js';
 import type { Breach, ResolvedSuite, RunManifest, StressResult } from '../stress/types.js';
 import { packageInfo } from '../util/package-info.js';
-import { ExitCode } from './exit-codes.js';
-import type { CliIo, OutStream } from './io.js';
+import { ExitCode, stopCode } from './exit-codes.js';
+import type { CliIo, OutStream, StopSignal } from './io.js';
 import { positiveInteger } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
 import { formatStat, textLine } from './summary-text.js';
 import { errorText } from './batch.js';
+import { lockOrPrint } from './out-guard.js';
 
 /** A limit breached, or one that cannot be judged. */
 export const BREACH_EXIT = 3;
@@ -44,10 +45,12 @@ Exit codes of stress:
   3    a limit breached, or one that cannot be judged; each is printed
   2    bad input (usage, suite or scenario errors, a refused --resume)
   1    any other failure (engine, disk); finished shards are kept for --resume
-  130  interrupted; finished shards are kept for --resume`;
+  130  interrupted (Ctrl-C); finished shards are kept for --resume
+  143  terminated (SIGTERM: preemption, eviction); finished shards are kept for --resume`;
 
 export interface StressFlags {
   out?: string;
+  part?: string;
   history?: string;
   json?: boolean;
   resume?: string;
@@ -84,6 +87,12 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
     return ExitCode.badInput;
   }
   const version = packageInfo().version;
+  // 1b. One part of a scaled-out suite: its shards only, into --out/parts/ (src/cli/stress-part.ts).
+  if (flags.part !== undefined) {
+    if (flags.out === undefined || flags.resume !== undefined) return badInput(stressMessages.partNeedsOut());
+    const { runStressPart } = await import('./stress-part.js');
+    return runStressPart(suite, flags.part, path.resolve(io.cwd, flags.out), flags, io);
+  }
   const historyFile = path.resolve(io.cwd, flags.history ?? DEFAULT_HISTORY);
   if ((await stat(historyFile).catch(() => undefined))?.isDirectory()) return badInput(`--history ${show(historyFile)} is a directory; it must name a file`);
 
@@ -117,86 +126,101 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
     }
     manifest = runManifest(suite, { id: newRunId(started), startedAt: started.toISOString() }, version);
   }
-  const resumeHint = `limitlab stress ${file} --resume ${show(dir)}`;
-
-  // 3. The run. Loaded here: the engine and the report bring workers and Vega, which `validate` should not pay for.
-  let engine: StressEngine;
-  let runStressSuite: typeof import('../stress/run-suite.js').runStressSuite;
+  // 2b. One writer per run folder: a second stress run (or a resume) on it at once is refused, naming the first.
+  const release = await lockOrPrint(dir, `limitlab stress ${file}`, io);
+  if (!release) return ExitCode.badInput;
   try {
-    engine = (await import('../engine/run.js')).runScenario;
-    runStressSuite = (await import('../stress/run-suite.js')).runStressSuite;
-  } catch (e) {
-    io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
-    return ExitCode.failure;
-  }
+    const resumeHint = `limitlab stress ${file} --resume ${show(dir)}`;
 
-  const controller = new AbortController();
-  // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
-  setMaxListeners(0, controller.signal);
-  const quiet = flags.quiet ?? false;
-  // On a terminal a bar; elsewhere plain progress lines, timestamped like every log line.
-  const progressIo = io.stderr.isTTY ? io : { ...io, stderr: stamped };
-  let progress: ProgressReporter | undefined;
-  let progressOf = -1;
-  const log = (text: string): void => {
-    progress?.stop();
-    if (!quiet) stamped.write(`${text}\n`);
-  };
-  let unsubscribe = (): void => undefined;
-  const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-    unsubscribe = io.onInterrupt(() => {
-      controller.abort();
-      resolve({ kind: 'interrupted' });
-    });
-  });
-  const running = runStressSuite(suite, {
-    engine,
-    dir,
-    historyFile,
-    manifest,
-    resumed,
-    version,
-    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-    signal: controller.signal,
-    now,
-    show,
-    log,
-    warn: (text) => {
+    // 3. The run. Loaded here: the engine and the report bring workers and Vega, which `validate` should not pay for.
+    let engine: StressEngine;
+    let runStressSuite: typeof import('../stress/run-suite.js').runStressSuite;
+    try {
+      engine = (await import('../engine/run.js')).runScenario;
+      runStressSuite = (await import('../stress/run-suite.js')).runStressSuite;
+    } catch (e) {
+      io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
+      return ExitCode.failure;
+    }
+
+    const controller = new AbortController();
+    // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
+    setMaxListeners(0, controller.signal);
+    const quiet = flags.quiet ?? false;
+    // On a terminal a bar; elsewhere plain progress lines, timestamped like every log line.
+    const progressIo = io.stderr.isTTY ? io : { ...io, stderr: stamped };
+    let progress: ProgressReporter | undefined;
+    let progressOf = -1;
+    const log = (text: string): void => {
       progress?.stop();
-      warn(text);
-    },
-    onProgress: (index: number, p: RunProgress) => {
-      if (controller.signal.aborted) return;
-      if (index !== progressOf) {
+      if (!quiet) stamped.write(`${text}\n`);
+    };
+    let unsubscribe = (): void => undefined;
+    let stoppedBy: StopSignal = 'SIGINT';
+    const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
+      unsubscribe = io.onInterrupt((signal) => {
+        stoppedBy = signal;
+        controller.abort();
+        resolve({ kind: 'interrupted' });
+      });
+    });
+    const running = runStressSuite(suite, {
+      engine,
+      dir,
+      historyFile,
+      manifest,
+      resumed,
+      version,
+      ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+      signal: controller.signal,
+      now,
+      show,
+      log,
+      warn: (text) => {
         progress?.stop();
-        progress = createProgress(progressIo, quiet);
-        progressOf = index;
-      }
-      progress?.update(p);
-    },
-  }).then(
-    (result) => ({ kind: 'done' as const, result }),
-    (error: unknown) => ({ kind: 'failed' as const, error }),
-  );
-  const outcome = await Promise.race([running, interrupted]);
-  unsubscribe();
-  progress?.stop();
-  if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-    io.stderr.write(`${stressMessages.interrupted(resumeHint)}\n`);
-    return ExitCode.interrupted;
-  }
-  if (outcome.kind === 'failed') {
-    io.stderr.write(`${stressMessages.failed(errorText(outcome.error), resumeHint)}\n`);
-    return ExitCode.failure;
-  }
+        warn(text);
+      },
+      onProgress: (index: number, p: RunProgress) => {
+        if (controller.signal.aborted) return;
+        if (index !== progressOf) {
+          progress?.stop();
+          progress = createProgress(progressIo, quiet);
+          progressOf = index;
+        }
+        progress?.update(p);
+      },
+    }).then(
+      (result) => ({ kind: 'done' as const, result }),
+      (error: unknown) => ({ kind: 'failed' as const, error }),
+    );
+    const outcome = await Promise.race([running, interrupted]);
+    unsubscribe();
+    progress?.stop();
+    if (outcome.kind === 'interrupted' || controller.signal.aborted) {
+      io.stderr.write(`${stressMessages.interrupted(resumeHint, stoppedBy)}\n`);
+      return stopCode(stoppedBy);
+    }
+    if (outcome.kind === 'failed') {
+      io.stderr.write(`${stressMessages.failed(errorText(outcome.error), resumeHint)}\n`);
+      return ExitCode.failure;
+    }
 
-  // 4. The verdicts: JSON for machines, a short table for people; every breach named.
-  const result = outcome.result;
+    // 4. The verdicts: JSON for machines, a short table for people; every breach named.
+    return printVerdicts(outcome.result, dir, flags, io);
+  } finally {
+    await release();
+  }
+}
+
+/** Print a finished stress run's verdicts (stdout; breaches also on stderr under --json) and return its exit code. */
+export function printVerdicts(result: StressResult, dir: string, flags: { json?: boolean; quiet?: boolean }, io: CliIo): number {
+  const show = (p: string): string => displayPath(p, io.cwd);
+  const stamped = timestamped(io.stderr, () => new Date(io.now()));
   const stressFile = show(path.join(dir, 'stress.json'));
   if (flags.json) io.stdout.write(`${JSON.stringify(jsonVerdicts(result, show(dir), stressFile), null, 2)}\n`);
   else io.stdout.write(formatStressText(result, show(dir)));
   if (flags.json) for (const b of result.breaches) stamped.write(`${breachText(b)}\n`);
-  if (flags.json && !quiet) stamped.write(`report: ${show(path.join(dir, 'report.html'))}\n`);
+  if (flags.json && !flags.quiet) stamped.write(`report: ${show(path.join(dir, 'report.html'))}\n`);
   return result.breaches.length > 0 ? BREACH_EXIT : ExitCode.ok;
 }
 
@@ -269,6 +293,7 @@ export function registerStress(program: Command, io: CliIo, done: (code: number)
     .option('--history <file>', `history file, JSON Lines, appended (default: ${DEFAULT_HISTORY})`)
     .option('--json', 'print the verdicts as JSON on stdout')
     .option('--resume <dir>', 'continue an interrupted run in <dir>: finished shards are reloaded, not redone')
+    .option('--part <I/N>', 'simulate only part I of N (0-based) of the whole suite into <out>/parts/; `limitlab merge <out>` gates it (see docs/scale-out.md)')
     .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
     .option('--paths <n>', 'override run.paths of every scenario')
     .option('--borrowers <n>', 'override run.borrowersPerPath of every scenario')

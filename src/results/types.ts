@@ -98,7 +98,14 @@ export interface Manifest {
   horizonDays: number;
   uniformsPerBorrowerStep: number;
   /** only what may differ between identical runs */
-  execution: { elapsedSeconds: number; workers: number; date: string; host: string };
+  execution: {
+    elapsedSeconds: number;
+    workers: number;
+    date: string;
+    host: string;
+    /** a run merged from parts (`limitlab merge`): how many, and the hosts they ran on where known */
+    parts?: { count: number; hosts: string[]; partSeconds: number };
+  };
 }
 
 export interface Summary {

@@ -1,8 +1,8 @@
 /**
  * Reading a YAML (or JSON) file for the user: a missing, unreadable or
  * mis-typed file is a ScenarioError naming the file, and syntax errors carry
- * their line and column. Scenario files and stress suite files both come in
- * through here.
+ * their line and column. A `.json` file must be strict JSON. Scenario files
+ * and stress suite files both come in through here.
  */
 import { readFile } from 'node:fs/promises';
 import { type Document, LineCounter, parseDocument } from 'yaml';
@@ -38,6 +38,16 @@ export async function readYamlFile(abs: string, shown: string): Promise<YamlFile
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  // A .json file must be JSON: YAML would accept a trailing comma or a comment that every other JSON reader rejects.
+  if (abs.toLowerCase().endsWith('.json')) {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      const at = /position (\d+)/.exec((e as Error).message);
+      const position = at ? pos(Number(at[1])) : undefined;
+      return fail(messages.jsonSyntax((e as Error).message), position);
+    }
+  }
   return { text, doc, pos, fail };
 }
 

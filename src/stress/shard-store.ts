@@ -3,12 +3,14 @@
  * it completes, so a killed run can be resumed without redoing it.
  *
  *   DIR/shards/manifest.json         what the shards belong to (suite and scenario hashes)
- *   DIR/shards/<folder>/<index>.bin  one shard's accumulator: its Float64Array bytes
+ *   DIR/shards/<folder>/<index>.bin  one shard's accumulator: its Float64Array bytes,
+ *                                    then the sha256 of those bytes (32 bytes)
  *
  * Every file is written atomically (temporary file, fsync, rename), so a shard
- * file is whole or absent. A resume reloads the shards of a matching manifest
- * and refuses one that does not match: mixing shards of two different suites
- * would give a result neither would.
+ * file is whole or absent; the digest catches what atomicity cannot (a disk or
+ * a copy that changed a byte). A resume reloads the shards of a matching
+ * manifest and refuses one that does not match: mixing shards of two different
+ * suites would give a result neither would.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { planShards } from '../engine/plan.js';
 import { makeClock } from '../model/clock.js';
 import { makeLayout } from '../results/layout.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
+import { bytesToF64, f64Bytes, SHA256_BYTES, sha256 } from '../util/f64-bytes.js';
 import { isPlainObject } from '../util/plain-object.js';
 import { stressMessages } from '../messages.js';
 import type { ResolvedSuite, RunManifest } from './types.js';
@@ -41,6 +44,7 @@ export function runManifest(suite: ResolvedSuite, run: RunManifest['run'], versi
       scenarioHash: m.hash,
       shards: planShards(m.scenario).length,
       slots: makeLayout(m.scenario.segments.length, makeClock(m.scenario).steps).size,
+      scenario: m.scenario,
     })),
   };
 }
@@ -71,7 +75,14 @@ export function resumeMismatches(recorded: RunManifest, current: RunManifest): s
   for (const [name, s] of now) {
     const was = before.get(name);
     if (!was) out.push(`scenario "${name}" was not in the run`);
-    else if (was.scenarioHash !== s.scenarioHash) out.push(`scenario "${name}" changed (hash ${short(was.scenarioHash)} then, ${short(s.scenarioHash)} now)`);
+    else if (was.scenarioHash !== s.scenarioHash) {
+      const fields = was.scenario && s.scenario ? changedFields(was.scenario, s.scenario) : [];
+      out.push(
+        fields.length > 0
+          ? `scenario "${name}" changed: ${fields.join(', ')}`
+          : `scenario "${name}" changed (hash ${short(was.scenarioHash)} then, ${short(s.scenarioHash)} now)`,
+      );
+    }
   }
   for (const name of before.keys()) if (!now.has(name)) out.push(`scenario "${name}" is no longer in the suite`);
   return out;
@@ -79,15 +90,36 @@ export function resumeMismatches(recorded: RunManifest, current: RunManifest): s
 
 const short = (hash: string): string => hash.slice(0, 12);
 
-/** Persist one finished shard. */
+const MAX_FIELDS = 8;
+
+/** `run.paths 40 then, 4 now`: the leaves that differ between two resolved scenarios (at most MAX_FIELDS, then `…`). */
+export function changedFields(then: unknown, now: unknown): string[] {
+  const out: string[] = [];
+  const show = (v: unknown): string => (v === undefined ? 'absent' : JSON.stringify(v));
+  const walk = (a: unknown, b: unknown, at: string): void => {
+    if (out.length > MAX_FIELDS) return;
+    if (isPlainObject(a) && isPlainObject(b)) {
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) walk(a[k], b[k], at ? `${at}.${k}` : k);
+    } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      a.forEach((x, i) => walk(x, b[i], `${at}.${i}`));
+    } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+      out.push(`${at} ${show(a)} then, ${show(b)} now`);
+    }
+  };
+  walk(then, now, '');
+  return out.length > MAX_FIELDS ? [...out.slice(0, MAX_FIELDS), '…'] : out;
+}
+
+/** Persist one finished shard: its bytes and their digest. */
 export function writeShard(dir: string, folder: string, index: number, acc: Float64Array): Promise<void> {
-  return writeFileAtomic(shardFile(dir, folder, index), new Uint8Array(acc.buffer, acc.byteOffset, acc.byteLength));
+  const bytes = f64Bytes(acc);
+  return writeFileAtomic(shardFile(dir, folder, index), Buffer.concat([bytes, sha256(bytes)]));
 }
 
 /**
  * The shards of one scenario already finished, by global shard index. A file of
- * the wrong size (not written by this suite's engine) is skipped with a warning
- * and recomputed.
+ * the wrong size (not written by this suite's engine) or whose digest does not
+ * match its bytes (corrupted) is skipped with a warning and recomputed.
  */
 export async function loadShards(
   dir: string,
@@ -113,14 +145,17 @@ export async function loadShards(
       continue;
     }
     const bytes = await readFile(file);
-    if (bytes.byteLength !== scenario.slots * 8) {
-      warn(stressMessages.badShard(file, `${bytes.byteLength} bytes, expected ${scenario.slots * 8}`));
+    const size = scenario.slots * 8;
+    if (bytes.byteLength !== size + SHA256_BYTES) {
+      warn(stressMessages.badShard(file, `${bytes.byteLength} bytes, expected ${size + SHA256_BYTES}`));
       continue;
     }
-    // A copy: Buffer memory may be pooled and unaligned for a Float64Array view.
-    const acc = new Float64Array(scenario.slots);
-    new Uint8Array(acc.buffer).set(bytes);
-    done.set(index, acc);
+    const data = bytes.subarray(0, size);
+    if (!sha256(data).equals(bytes.subarray(size))) {
+      warn(stressMessages.badShard(file, 'its checksum does not match its content'));
+      continue;
+    }
+    done.set(index, bytesToF64(data));
   }
   return done;
 }

@@ -43,7 +43,15 @@ export interface RunManifest {
   version: string;
   suite: { name: string; file: string; hash: string };
   run: { id: string; startedAt: string };
-  scenarios: { name: string; folder: string; scenarioHash: string; shards: number; slots: number }[];
+  scenarios: {
+    name: string;
+    folder: string;
+    scenarioHash: string;
+    shards: number;
+    slots: number;
+    /** the scenario as resolved, so that a refused resume can name the fields that changed (absent in older runs) */
+    scenario?: Scenario;
+  }[];
 }
 
 /** A limit's verdict in a suite: the appetite verdict and where the limit came from. */

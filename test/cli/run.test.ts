@@ -15,6 +15,11 @@ afterEach(() => t.cleanup());
 
 const run = (args: string[], opts: InProcessOptions = {}) => runInProcess(['run', ...args], { cwd: t.dir, ...opts });
 
+/** Resolve once `ready()` holds (polled; no fixed delay to race against). */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => setTimeout(r, 5));
+}
+
 describe('limitlab run', () => {
   it('runs the resolved scenario and writes summary.json atomically, as 2-space JSON with a newline', async () => {
     const fake = fakeEngine();
@@ -146,11 +151,9 @@ describe('Ctrl-C', () => {
   it('aborts the engine, prints "interrupted", exits 130 and writes nothing', async () => {
     const fake = fakeEngine('hang');
     let fire = (): void => undefined;
-    let armed = false;
-    const pending = run(['base.yaml', '--out', 'o', '--quiet'], { engine: fake.engine, interrupt: (f) => ((fire = f), (armed = true)) });
-    // Ctrl-C once the command listens for it (a fixed 50 ms was too short on a loaded machine)
-    while (!armed) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 50));
+    const pending = run(['base.yaml', '--out', 'o', '--quiet'], { engine: fake.engine, interrupt: (f) => (fire = f) });
+    // Ctrl-C once the engine runs (the folder checks and lock come first; a fixed delay raced them on a busy machine).
+    await until(() => fake.calls.length > 0);
     fire();
     const r = await pending;
     expect(r).toEqual({ code: 130, stdout: '', stderr: 'interrupted\n' });
@@ -159,12 +162,14 @@ describe('Ctrl-C', () => {
   });
 
   it('returns at once even if the engine ignores the abort', async () => {
-    const stubborn = async (): Promise<never> => new Promise<never>(() => undefined);
+    let started = false;
+    const stubborn = async (): Promise<never> => {
+      started = true;
+      return new Promise<never>(() => undefined);
+    };
     let fire = (): void => undefined;
-    let armed = false;
-    const pending = run(['base.yaml', '--quiet'], { engine: stubborn, interrupt: (f) => ((fire = f), (armed = true)) });
-    while (!armed) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 50));
+    const pending = run(['base.yaml', '--quiet'], { engine: stubborn, interrupt: (f) => (fire = f) });
+    await until(() => started);
     fire();
     expect((await pending).code).toBe(130);
   });

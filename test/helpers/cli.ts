@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunScenario } from '../../src/engine/api.js';
-import type { CliIo } from '../../src/cli/io.js';
+import type { CliIo, StopSignal } from '../../src/cli/io.js';
 import { main } from '../../src/cli/program.js';
 
 import { REPO_ROOT } from './repo.js';
@@ -56,15 +56,17 @@ export interface InProcessOptions {
   cwd?: string;
   engine?: RunScenario;
   stderrIsTTY?: boolean;
-  /** called with a function that simulates Ctrl-C */
-  interrupt?: (fire: () => void) => void;
+  /** called with a function that simulates Ctrl-C (or SIGTERM) */
+  interrupt?: (fire: (signal?: StopSignal) => void) => void;
+  /** the environment the command sees (scheduler variables) */
+  env?: Record<string, string>;
 }
 
 /** Run `main()` in this process with captured output and an injected engine. */
 export async function runInProcess(args: readonly string[], opts: InProcessOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const handlers = new Set<() => void>();
+  const handlers = new Set<(signal: StopSignal) => void>();
   const io: CliIo = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrIsTTY ?? false },
@@ -78,8 +80,9 @@ export async function runInProcess(args: readonly string[], opts: InProcessOptio
       return () => handlers.delete(h);
     },
     now: () => Date.now(),
+    env: opts.env ?? {},
   };
-  opts.interrupt?.(() => handlers.forEach((h) => h()));
+  opts.interrupt?.((signal: StopSignal = 'SIGINT') => handlers.forEach((h) => h(signal)));
   const code = await main(args, io);
   return { code, stdout, stderr };
 }

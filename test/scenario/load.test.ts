@@ -123,6 +123,6 @@ describe('loading files', () => {
 
   it('reports a JSON syntax error in a .json file', async () => {
     t.write({ 'bad.json': '{\n\t"name": "x"\n' });
-    expect((await issuesOf(loadScenarioFile('bad.json', t.dir)))[0]).toMatch(/^bad\.json: JSON syntax error: /);
+    expect((await issuesOf(loadScenarioFile('bad.json', t.dir)))[0]).toMatch(/^bad\.json:3:1: JSON syntax error: /);
   });
 });

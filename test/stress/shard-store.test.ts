@@ -1,9 +1,9 @@
 /**
  * Shard persistence: a shard's bytes come back exactly; a file of the wrong
- * size is recomputed rather than trusted; a changed suite is named when a
- * resume is refused.
+ * size or with a changed byte is recomputed rather than trusted; a changed
+ * suite, and the fields that changed, are named when a resume is refused.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,27 @@ describe('shards on disk', () => {
     const done = await loadShards(dir, manifest().scenarios[0]!, (w) => warnings.push(w));
     expect([...done.keys()]).toEqual([0]);
     expect(warnings).toHaveLength(2);
+  });
+
+  it('recomputes a shard of the right size whose bytes were changed (the checksum no longer holds)', async () => {
+    await writeShard(dir, 'base', 1, new Float64Array([1, 2, 3, 4, 5]));
+    const file = shardFile(dir, 'base', 1);
+    const bytes = readFileSync(file);
+    bytes[9] = bytes[9]! ^ 0x01; // one bit of the second value
+    writeFileSync(file, bytes);
+    const warnings: string[] = [];
+    const done = await loadShards(dir, manifest().scenarios[0]!, (w) => warnings.push(w));
+    expect(done.size).toBe(0);
+    expect(warnings).toEqual([expect.stringContaining('checksum')]);
+  });
+
+  it('a refused resume names the fields that changed, not only the hashes', () => {
+    const scenario = (paths: number) => ({ name: 'base', seed: 1, run: { paths, borrowersPerPath: 400, shardSize: 100 }, segments: [{ share: 1 }] });
+    const withScenario = (paths: number, hash: string): RunManifest => ({
+      ...manifest('s' + hash, hash),
+      scenarios: [{ ...manifest().scenarios[0]!, scenarioHash: hash, scenario: scenario(paths) as never }],
+    });
+    expect(resumeMismatches(withScenario(40, 'h40'), withScenario(4, 'h4'))).toEqual(['suite hash sh40 then, sh4 now', 'scenario "base" changed: run.paths 40 then, 4 now']);
   });
 
   it('reads back the manifest, and names what changed', async () => {

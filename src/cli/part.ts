@@ -1,0 +1,107 @@
+/**
+ * `limitlab run SCENARIO --part I/N`: one task of a scaled-out run.
+ *
+ *   the part (--part, or the scheduler's task index) → its block of shards
+ *   (src/engine/parts.ts) → simulate those shards only (progress on stderr,
+ *   Ctrl-C or SIGTERM aborts, nothing written) → DIR/parts/part-I-of-N
+ *   atomically, then where and how long it ran beside it
+ *
+ * No folder lock: the N tasks of one run write the same folder at once, each
+ * its own file. A retried task writes the same bytes again.
+ */
+import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { messages, runMessages } from '../messages.js';
+import { encodePart, executionPath, partPath, type PartExecution } from '../engine/part-file.js';
+import { parsePart, partShards } from '../engine/parts.js';
+import { planShards } from '../engine/plan.js';
+import type { Scenario } from '../scenario/schema.js';
+import { displayPath } from '../scenario/load.js';
+import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
+import { packageInfo } from '../util/package-info.js';
+import { errorText } from './batch.js';
+import { ExitCode, stopCode } from './exit-codes.js';
+import type { CliIo, StopSignal } from './io.js';
+import { createProgress } from './progress.js';
+
+export async function runPart(
+  scenario: Scenario,
+  spec: string,
+  dir: string,
+  flags: { workers?: number; quiet?: boolean },
+  io: CliIo,
+): Promise<number> {
+  // 1. Which part, and its shards.
+  const parsed = parsePart(spec, io.env ?? process.env);
+  if (!parsed.ok) {
+    io.stderr.write(`${parsed.error}\n`);
+    return ExitCode.badInput;
+  }
+  const part = parsed.part;
+  const total = planShards(scenario).length;
+  const shards = partShards(total, part);
+
+  // 2. Simulate them, stoppable by Ctrl-C and SIGTERM.
+  let engine: typeof import('../engine/run.js');
+  try {
+    engine = await import('../engine/run.js');
+  } catch (e) {
+    io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
+    return ExitCode.failure;
+  }
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  let stoppedBy: StopSignal | undefined;
+  const unsubscribe = io.onInterrupt((signal) => {
+    stoppedBy = signal;
+    controller.abort();
+  });
+  const progress = createProgress(io, flags.quiet ?? false);
+  let result: Awaited<ReturnType<typeof engine.simulateShards>>;
+  try {
+    result = await engine.simulateShards(scenario, shards, {
+      ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (!controller.signal.aborted) progress.update(p);
+      },
+    });
+  } catch (e) {
+    progress.stop();
+    if (stoppedBy) {
+      io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
+      return stopCode(stoppedBy);
+    }
+    io.stderr.write(`${messages.runFailed(errorText(e))}\n`);
+    return ExitCode.failure;
+  } finally {
+    unsubscribe();
+  }
+  progress.stop();
+  if (stoppedBy) {
+    io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
+    return stopCode(stoppedBy);
+  }
+
+  // 3. The part, whole or not at all; then where it ran (kept apart so the part's bytes do not depend on it).
+  const file = partPath(dir, part);
+  const env = io.env ?? process.env;
+  const execution: PartExecution = {
+    host: env['SLURMD_NODENAME'] || env['HOSTNAME'] || hostname(),
+    elapsedSeconds: result.elapsedSeconds,
+    workers: result.workers,
+    date: new Date().toISOString(),
+  };
+  try {
+    const text = encodePart(scenario, part, packageInfo().version, total, result.layout.size, shards[0] ?? 0, result.accumulators);
+    await writeFileAtomic(file, text);
+    await writeFileAtomic(executionPath(file), formatJson(execution));
+  } catch (e) {
+    io.stderr.write(`${messages.writeFailed(displayPath(file, io.cwd), errorText(e))}\n`);
+    return ExitCode.failure;
+  }
+  const range = shards.length === 0 ? 'no shards (more parts than shards)' : `shards ${shards[0]}–${shards[shards.length - 1]} of ${total}`;
+  io.stdout.write(`${runMessages.partWritten(`${part.index}/${part.count}`, range, displayPath(file, io.cwd), displayPath(path.resolve(dir), io.cwd))}\n`);
+  return ExitCode.ok;
+}
