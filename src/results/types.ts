@@ -1,8 +1,10 @@
 /**
  * The shape of `summary.json`, the result of one run. Scripts, the report,
  * `compare` and `stress` read it; change it only with a CHANGELOG entry.
+ * The names of causes and outcomes it is keyed by are here.
  */
-import type { Scenario } from '../scenario/schema.js';
+import type { z } from 'zod';
+import type { bandSchema, manifestSchema, statSchema, summarySchema } from './summary-schema.js';
 
 /** Freeze causes, most severe first (the order used to attribute an event). */
 export const FREEZE_CAUSES = ['delinquency', 'scoreFloor', 'identity', 'riskModel', 'maintenance'] as const;
@@ -16,92 +18,12 @@ export const REQUEST_OUTCOMES = ['approved', 'declined', 'escalated', 'identityF
 export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 
 /**
- * A figure across paths. Path figures carry the mean, its standard error
- * (sd across paths / sqrt(n)), the 95% interval of the mean and percentiles
- * across paths. Tail figures (VaR, ES) are statistics of the distribution across
- * paths: `mean` holds the value, `tail` is true, and se/ci95/percentiles are null.
- * A value that cannot be computed is null and `reason` says why; never NaN.
+ * The summary's types, inferred from its one definition (./summary-schema.ts):
+ * a figure across paths (`Stat`), a per-step band, the manifest, the time series
+ * and the whole summary.
  */
-export interface Stat {
-  mean: number | null;
-  se: number | null;
-  ci95: [number, number] | null;
-  p05: number | null;
-  p50: number | null;
-  p95: number | null;
-  /** paths that gave a value (a ratio over zero in a path gives none) */
-  n: number;
-  tail?: true;
-  reason?: string;
-}
-
-/** A per-step series across paths: mean and 5–95% band, one entry per step. */
-export interface Band {
-  mean: (number | null)[];
-  p05: (number | null)[];
-  p95: (number | null)[];
-}
-
-export interface TimeSeries {
-  /** day at the end of each step */
-  day: number[];
-  open: Band;
-  frozen: Record<FreezeCause, Band>;
-  frozenTotal: Band;
-  newFreezeEvents: Record<FreezeCause, Band>;
-  newHolds: Band;
-  newDefaults: Band;
-  cumulativeDefaultRate: Band;
-  exposure: Band;
-  meanLimit: Band;
-  utilisation: Band;
-}
-
-export interface Manifest {
-  tool: 'limitlab';
-  version: string;
-  node: string;
-  packages: Record<string, string>;
-  scenario: Scenario;
-  scenarioHash: string;
-  seed: number;
-  paths: number;
-  borrowersPerPath: number;
-  shardSize: number;
-  shards: number;
-  steps: number;
-  stepDays: number;
-  horizonDays: number;
-  uniformsPerBorrowerStep: number;
-  /** only what may differ between identical runs */
-  execution: { elapsedSeconds: number; workers: number; date: string; host: string };
-}
-
-export interface Summary {
-  schemaVersion: 1;
-  manifest: Manifest;
-  /** every headline figure; tail figures are named like lossRateVaR99 */
-  headline: Record<string, Stat>;
-  /** per-path values in path order (null where a path gives no value) */
-  perPath: Record<string, (number | null)[]>;
-  byCause: {
-    freezeEventsPer1000AccountMonths: Record<FreezeCause, Stat>;
-    meanFreezeDays: Record<FreezeCause, Stat>;
-    endedShare: Record<FreezeCause, Stat>;
-  };
-  /** share of borrowers with 0, 1, 2, 3 and 4+ freeze events */
-  freezeEventsPerBorrower: { bucket: string; share: Stat }[];
-  requests: {
-    perAccountYear: Stat;
-    count: Stat;
-    outcomes: Record<RequestOutcome, { count: Stat; share: Stat }>;
-    preIncreaseRestriction: Stat;
-    preIncreaseRestrictionByCause: Record<RestrictionCause, Stat>;
-  };
-  reviews: { raisesPerAccount: Stat; cutsPerAccount: Stat };
-  segments: { name: string; borrowers: number; headline: Record<string, Stat> }[];
-  timeSeries: TimeSeries;
-  /** histogram of the per-path loss rate (for the loss-distribution chart) */
-  lossDistribution: { binStart: number[]; binEnd: number[]; count: number[] };
-  conservation: { maxRelativeError: number };
-}
+export type Stat = z.infer<typeof statSchema>;
+export type Band = z.infer<typeof bandSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Summary = z.infer<typeof summarySchema>;
+export type TimeSeries = Summary['timeSeries'];

@@ -1,0 +1,177 @@
+/**
+ * The one definition of summary.json (schema version 1): the TypeScript types
+ * (./types.ts), the check `limitlab report` runs on what it reads and the
+ * published JSON Schema (`limitlab schema --summary`) all come from here, and
+ * docs/summary.md's field table is generated from the descriptions below.
+ *
+ * The headline figures are not listed here: they come from the figure
+ * registry (./registry.ts), so a new figure is one registry entry. Each is
+ * optional when reading, so a summary from an earlier version (without a
+ * figure added since) still validates, and figures a later version adds are
+ * accepted as Stats too; limitlab itself always writes every registry figure.
+ */
+import { z } from 'zod';
+import { scenarioSchema } from '../scenario/schema.js';
+import { FIGURES, PATH_FIGURES, SEGMENT_FIGURES, type FigureName } from './registry.js';
+import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES } from './types.js';
+
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+const nullableNumber = z.number().nullable();
+
+export const statSchema = z
+  .object({
+    mean: nullableNumber.describe('mean across paths (for a tail figure: its value)'),
+    se: nullableNumber.describe('standard error of the mean: sd across paths / √n'),
+    ci95: z.tuple([z.number(), z.number()]).nullable().describe('95% interval of the mean, mean ± 1.96·se'),
+    p05: nullableNumber.describe('5th percentile across paths'),
+    p50: nullableNumber.describe('median across paths'),
+    p95: nullableNumber.describe('95th percentile across paths'),
+    n: z.number().int().min(0).describe('paths that gave a value (a ratio over zero in a path gives none)'),
+    tail: z.literal(true).optional().describe('present on tail figures (VaR, ES): a statistic across paths, with no interval'),
+    reason: z.string().optional().describe('why a value is null, or why there is no interval'),
+  })
+  .describe('A figure across paths. A value that cannot be computed is null and reason says why; never NaN.');
+
+export const bandSchema = z
+  .object({
+    mean: z.array(nullableNumber).describe('mean across paths, one entry per step'),
+    p05: z.array(nullableNumber).describe('5th percentile across paths, per step'),
+    p95: z.array(nullableNumber).describe('95th percentile across paths, per step'),
+  })
+  .describe('A per-step series across paths.');
+
+/** An object with exactly these keys, each of one schema (zod's record over an enum, as a plain object). */
+function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], schema: S, what: string) {
+  return z.object(Object.fromEntries(keys.map((k) => [k, schema])) as Record<K, S>).describe(what);
+}
+
+/** A registry figure's description: its label, unit and horizon. */
+function figureDescription(name: FigureName): string {
+  const f = FIGURES[name];
+  const unit = f.unit === '%' ? 'a share (0.05 = 5%)' : f.unit;
+  return `${f.label} — ${unit}; ${f.horizon === 'annualised' ? 'annualised' : 'over the run\'s horizon'}; ${f.kind}.`;
+}
+
+function figureMap<V extends z.ZodType>(names: readonly FigureName[], value: V, what: string) {
+  const shape = Object.fromEntries(names.map((n) => [n, value.optional().describe(figureDescription(n))])) as Record<
+    FigureName,
+    z.ZodOptional<V>
+  >;
+  return z.object(shape).catchall(value).describe(what);
+}
+
+export const manifestSchema = z
+  .object({
+    tool: z.literal('limitlab'),
+    version: z.string().describe('limitlab version that wrote the summary'),
+    node: z.string().describe('Node.js version'),
+    packages: z.record(z.string(), z.string()).describe('versions of the packages that affect the numbers'),
+    scenario: scenarioSchema.describe('the resolved scenario that ran (every field, after extends and --set)'),
+    scenarioHash: z.string().describe('hash of the resolved scenario; equal hashes, equal results'),
+    seed: z.number().int().min(0),
+    paths: z.number().int().min(1),
+    borrowersPerPath: z.number().int().min(1),
+    shardSize: z.number().int().min(1),
+    shards: z.number().int().min(1).describe('shards per path'),
+    steps: z.number().int().min(1),
+    stepDays: z.number().int().min(1),
+    horizonDays: z.number().int().min(1).describe('whole steps: steps × stepDays'),
+    uniformsPerBorrowerStep: z.number().int().min(1),
+    execution: z
+      .object({
+        elapsedSeconds: z.number().min(0),
+        workers: z.number().int().min(0),
+        date: z.string().describe('ISO 8601 time the run finished'),
+        host: z.string(),
+      })
+      .describe('the only part that may differ between identical runs'),
+  })
+  .describe('What ran, on what, with which settings.');
+
+const stat = statSchema;
+
+export const summarySchema = z
+  .object({
+    schemaVersion: z.literal(SUMMARY_SCHEMA_VERSION).describe('version of this format; changes only with a CHANGELOG entry'),
+    manifest: manifestSchema,
+    headline: figureMap([...Object.keys(FIGURES)] as FigureName[], stat, 'Every headline figure (docs/model.md, "What is counted") across paths, by name.'),
+    perPath: figureMap(PATH_FIGURES, z.array(nullableNumber), 'Per-path values of every headline figure but the tail figures, in path order (null where a path gives none).'),
+    byCause: z
+      .object({
+        freezeEventsPer1000AccountMonths: keyed(FREEZE_CAUSES, stat, 'freeze events per 1000 account-months, by cause'),
+        meanFreezeDays: keyed(FREEZE_CAUSES, stat, 'mean length in days of freezes that ended within the horizon, by the cause of their event'),
+        endedShare: keyed(FREEZE_CAUSES, stat, 'share of freeze events whose freeze ended within the horizon, by cause'),
+      })
+      .describe('Freeze figures by cause, most severe cause first.'),
+    freezeEventsPerBorrower: z
+      .array(z.object({ bucket: z.string(), share: stat }))
+      .describe('share of borrowers with 0, 1, 2, 3 and 4+ freeze events'),
+    requests: z
+      .object({
+        perAccountYear: stat.describe('requests per open account-year (= headline.requestsPerAccountYear)'),
+        count: stat.describe('requests per path'),
+        outcomes: keyed(REQUEST_OUTCOMES, z.object({ count: stat, share: stat }), 'requests per path and share of requests, by outcome'),
+        preIncreaseRestriction: stat.describe('share of requests restricted in the 30 days before (= headline.preIncreaseRestriction)'),
+        preIncreaseRestrictionByCause: keyed(RESTRICTION_CAUSES, stat, 'share of requests restricted in the 30 days before, by cause of the restriction'),
+      })
+      .describe('Limit-increase requests.'),
+    reviews: z
+      .object({ raisesPerAccount: stat, cutsPerAccount: stat })
+      .describe('periodic review raises and cuts per borrower at start'),
+    segments: z
+      .array(
+        z.object({
+          name: z.string(),
+          borrowers: z.number().int().min(0).describe('borrowers per path in the segment'),
+          headline: figureMap(SEGMENT_FIGURES, stat, 'the segment figures, each from the same formula as the portfolio figure'),
+        }),
+      )
+      .describe('Per-segment figures, in the scenario\'s segment order.'),
+    timeSeries: z
+      .object({
+        day: z.array(z.number()).describe('day at the end of each step'),
+        open: bandSchema.describe('open accounts'),
+        frozen: keyed(FREEZE_CAUSES, bandSchema, 'accounts frozen at the step\'s end, by their most severe active cause'),
+        frozenTotal: bandSchema.describe('accounts frozen at the step\'s end'),
+        newFreezeEvents: keyed(FREEZE_CAUSES, bandSchema, 'freeze events within the step, by cause'),
+        newHolds: bandSchema.describe('verification holds within the step'),
+        newDefaults: bandSchema.describe('defaults within the step'),
+        cumulativeDefaultRate: bandSchema.describe('defaults so far / borrowers at start'),
+        exposure: bandSchema.describe('balance of every account not defaulted'),
+        meanLimit: bandSchema.describe('mean limit of open accounts'),
+        utilisation: bandSchema.describe('total balance / total limit of open accounts'),
+      })
+      .describe('Per-step series: the mean and 5–95% band across paths.'),
+    lossDistribution: z
+      .object({ binStart: z.array(z.number()), binEnd: z.array(z.number()), count: z.array(z.number().int().min(0)) })
+      .describe('histogram of the per-path loss rate (the loss-distribution chart)'),
+    conservation: z
+      .object({ maxRelativeError: z.number().min(0) })
+      .describe('largest relative imbalance over paths of money in = money out; ~1e-14'),
+  })
+  .describe('The result of one limitlab run.');
+
+export type SummaryValue = z.infer<typeof summarySchema>;
+
+/** The published JSON Schema of summary.json. */
+export function summaryJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(summarySchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...generated, title: 'limitlab summary.json' };
+}
+
+/** Why `value` is not a summary.json of this version, naming the field, or null when it is. */
+export function summaryProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `expected a JSON object, found ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}`;
+  }
+  const version = (value as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== SUMMARY_SCHEMA_VERSION) {
+    return `expected schemaVersion ${SUMMARY_SCHEMA_VERSION}, found ${JSON.stringify(version) ?? 'none'}`;
+  }
+  const r = summarySchema.safeParse(value);
+  if (r.success) return null;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return field === '' ? issue.message : `field ${field}: ${issue.message}`;
+}
