@@ -47,8 +47,8 @@ function sortedNumbers(values: ReadonlyArray<number | null>): number[] | string 
  * or an overflow, makes the whole Stat null with a reason rather than NaN.
  *
  * @see R. J. Hyndman and Y. Fan (1996), "Sample quantiles in statistical
- *   packages", The American Statistician 50, 361–365 (type 7); MODEL.md,
- *   "What is reported".
+ *   packages", The American Statistician 50, 361–365 (type 7); docs/model.md,
+ *   "What is counted".
  * @param values per-path values in path order, null where a path gives none
  * @param reasonIfNone the reason when no path gives a value
  * @returns the Stat
@@ -82,7 +82,7 @@ export function summarise(values: ReadonlyArray<number | null>, reasonIfNone: st
  * or above VaR_α. It has no per-path value, so only `mean` (the value) is
  * set, with `tail: true` and the reason "tail figure: no per-path value".
  *
- * @see MODEL.md, "What is reported"; C. Acerbi and D. Tasche (2002), "On the
+ * @see docs/model.md, "What is counted"; C. Acerbi and D. Tasche (2002), "On the
  *   coherence of expected shortfall", J. Banking & Finance 26, 1487–1503.
  * @param values per-path values, null where a path gives none
  * @param alpha the level in (0, 1), e.g. 0.99

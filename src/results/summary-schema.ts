@@ -63,27 +63,27 @@ function figureMap<V extends z.ZodType>(names: readonly FigureName[], value: V, 
 
 export const manifestSchema = z
   .object({
-    tool: z.literal('limitlab'),
+    tool: z.literal('limitlab').describe('always "limitlab"'),
     version: z.string().describe('limitlab version that wrote the summary'),
     node: z.string().describe('Node.js version'),
     packages: z.record(z.string(), z.string()).describe('versions of the packages that affect the numbers'),
     scenario: scenarioSchema.describe('the resolved scenario that ran (every field, after extends and --set)'),
     scenarioHash: z.string().describe('hash of the resolved scenario; equal hashes, equal results'),
-    seed: z.number().int().min(0),
-    paths: z.number().int().min(1),
-    borrowersPerPath: z.number().int().min(1),
-    shardSize: z.number().int().min(1),
+    seed: z.number().int().min(0).describe('the scenario\'s seed'),
+    paths: z.number().int().min(1).describe('paths simulated'),
+    borrowersPerPath: z.number().int().min(1).describe('borrowers on each path'),
+    shardSize: z.number().int().min(1).describe('borrowers per unit of work (does not change the draws)'),
     shards: z.number().int().min(1).describe('shards per path'),
-    steps: z.number().int().min(1),
-    stepDays: z.number().int().min(1),
+    steps: z.number().int().min(1).describe('steps simulated'),
+    stepDays: z.number().int().min(1).describe('days per step'),
     horizonDays: z.number().int().min(1).describe('whole steps: steps × stepDays'),
-    uniformsPerBorrowerStep: z.number().int().min(1),
+    uniformsPerBorrowerStep: z.number().int().min(1).describe('uniforms each borrower draws per step, whatever happens'),
     execution: z
       .object({
-        elapsedSeconds: z.number().min(0),
-        workers: z.number().int().min(0),
+        elapsedSeconds: z.number().min(0).describe('wall-clock time of the run'),
+        workers: z.number().int().min(0).describe('worker threads used (0: in process)'),
         date: z.string().describe('ISO 8601 time the run finished'),
-        host: z.string(),
+        host: z.string().describe('host name of the machine'),
       })
       .describe('the only part that may differ between identical runs'),
   })
@@ -105,26 +105,30 @@ export const summarySchema = z
       })
       .describe('Freeze figures by cause, most severe cause first.'),
     freezeEventsPerBorrower: z
-      .array(z.object({ bucket: z.string(), share: stat }))
+      .array(z.object({ bucket: z.string().describe('"0", "1", "2", "3" or "4+" events'), share: stat.describe('share of borrowers with that many freeze events') }))
       .describe('share of borrowers with 0, 1, 2, 3 and 4+ freeze events'),
     requests: z
       .object({
         perAccountYear: stat.describe('requests per open account-year (= headline.requestsPerAccountYear)'),
         count: stat.describe('requests per path'),
-        outcomes: keyed(REQUEST_OUTCOMES, z.object({ count: stat, share: stat }), 'requests per path and share of requests, by outcome'),
+        outcomes: keyed(
+          REQUEST_OUTCOMES,
+          z.object({ count: stat.describe('requests per path with this outcome'), share: stat.describe('share of requests (= headline.<outcome>Share)') }),
+          'requests by outcome',
+        ),
         preIncreaseRestriction: stat.describe('share of requests restricted in the 30 days before (= headline.preIncreaseRestriction)'),
         preIncreaseRestrictionByCause: keyed(RESTRICTION_CAUSES, stat, 'share of requests restricted in the 30 days before, by cause of the restriction'),
       })
       .describe('Limit-increase requests.'),
     reviews: z
-      .object({ raisesPerAccount: stat, cutsPerAccount: stat })
+      .object({ raisesPerAccount: stat.describe('review raises / borrowers at start'), cutsPerAccount: stat.describe('review cuts / borrowers at start') })
       .describe('periodic review raises and cuts per borrower at start'),
     segments: z
       .array(
         z.object({
-          name: z.string(),
+          name: z.string().describe('the segment\'s name in the scenario'),
           borrowers: z.number().int().min(0).describe('borrowers per path in the segment'),
-          headline: figureMap(SEGMENT_FIGURES, stat, 'the segment figures, each from the same formula as the portfolio figure'),
+          headline: figureMap(SEGMENT_FIGURES, stat, 'the segment figures, each from the same formula as the portfolio figure.'),
         }),
       )
       .describe('Per-segment figures, in the scenario\'s segment order.'),
@@ -144,11 +148,17 @@ export const summarySchema = z
       })
       .describe('Per-step series: the mean and 5–95% band across paths.'),
     lossDistribution: z
-      .object({ binStart: z.array(z.number()), binEnd: z.array(z.number()), count: z.array(z.number().int().min(0)) })
+      .object({
+        binStart: z.array(z.number()).describe('each bin\'s lower edge (loss rate)'),
+        binEnd: z.array(z.number()).describe('each bin\'s upper edge'),
+        count: z.array(z.number().int().min(0)).describe('paths in each bin'),
+      })
       .describe('histogram of the per-path loss rate (the loss-distribution chart)'),
     conservation: z
-      .object({ maxRelativeError: z.number().min(0) })
-      .describe('largest relative imbalance over paths of money in = money out; ~1e-14'),
+      .object({
+        maxRelativeError: z.number().min(0).describe('largest relative imbalance over paths of money in = money out; ~1e-14'),
+      })
+      .describe('the money check: balance at start + drawn + capitalised interest = repaid + written off + outstanding'),
   })
   .describe('The result of one limitlab run.');
 
