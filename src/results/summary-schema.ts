@@ -11,7 +11,8 @@
  * accepted as Stats too; limitlab itself always writes every registry figure.
  */
 import { z } from 'zod';
-import { scenarioSchema } from '../scenario/schema.js';
+import type { Scenario } from '../scenario/schema.js';
+import { isPlainObject } from '../util/plain-object.js';
 import { FIGURES, PATH_FIGURES, SEGMENT_FIGURES, type FigureName } from './registry.js';
 import { FREEZE_CAUSES, REQUEST_OUTCOMES, RESTRICTION_CAUSES } from './types.js';
 
@@ -67,7 +68,13 @@ export const manifestSchema = z
     version: z.string().describe('limitlab version that wrote the summary'),
     node: z.string().describe('Node.js version'),
     packages: z.record(z.string(), z.string()).describe('versions of the packages that affect the numbers'),
-    scenario: scenarioSchema.describe('the resolved scenario that ran (every field, after extends and --set)'),
+    // Checked as a mapping with a name: results/ sits below scenario/ and imports only its types.
+    // `limitlab validate` checks a scenario in full; the schema is `limitlab schema --resolved`.
+    scenario: z
+      .custom<Scenario>((v) => isPlainObject(v) && typeof v['name'] === 'string', {
+        message: 'expected the resolved scenario: a mapping with a name',
+      })
+      .describe('the resolved scenario that ran (every field, after extends and --set; limitlab schema --resolved)'),
     scenarioHash: z.string().describe('hash of the resolved scenario; equal hashes, equal results'),
     seed: z.number().int().min(0).describe('the scenario\'s seed'),
     paths: z.number().int().min(1).describe('paths simulated'),
@@ -166,7 +173,16 @@ export type SummaryValue = z.infer<typeof summarySchema>;
 
 /** The published JSON Schema of summary.json. */
 export function summaryJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(summarySchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(summarySchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      // the custom scenario check, as JSON Schema: a mapping with a name
+      if ((zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'custom') {
+        Object.assign(jsonSchema, { type: 'object', required: ['name'], properties: { name: { type: 'string' } } });
+      }
+    },
+  }) as Record<string, unknown>;
   return { ...generated, title: 'limitlab summary.json' };
 }
 

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunScenario } from '../../src/engine/api.js';
+import { loadEngine } from '../../src/cli/io.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/program.js';
 
@@ -70,8 +71,8 @@ export async function runInProcess(args: readonly string[], opts: InProcessOptio
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrIsTTY ?? false },
     cwd: opts.cwd ?? REPO_ROOT,
     loadEngine: async () => {
-      if (!opts.engine) throw new Error('no engine injected');
-      return opts.engine;
+      // without a fake, the real engine, loaded as the CLI loads it
+      return opts.engine ?? loadEngine();
     },
     onInterrupt: (h) => {
       handlers.add(h);

@@ -5,8 +5,8 @@
  * from here, and the Basel IRB formula is the same quantile.
  */
 import { indicatorCovariance } from './bivariateNormal.js';
-import { normalCdf, normalPdf, normalQuantile } from './normal.js';
-import { binomialPmfPQ } from './pmf.js';
+import { normalCdf, normalPdf, normalQuantile } from '../../src/stats/normal.js';
+import { binomialPmfPQ } from '../../src/stats/pmf.js';
 
 function checkPdRho(name: string, pd: number, rho: number): void {
   if (!(pd >= 0 && pd <= 1)) throw new RangeError(`${name} requires pd in [0, 1], got ${pd}`);
