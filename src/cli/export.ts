@@ -7,29 +7,22 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
-import { SummaryFileError, readSummaryFile } from '../report/summary-file.js';
 import { summaryCsv } from '../results/csv.js';
 import { displayPath } from '../scenario/load.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { readSummaryArgument } from './report.js';
 
 export interface ExportFlags {
   csv: string;
 }
 
 export async function exportCommand(file: string, flags: ExportFlags, io: Pick<CliIo, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
-  const summaryPath = path.resolve(io.cwd, file);
-  let summary;
-  try {
-    summary = await readSummaryFile(summaryPath, displayPath(summaryPath, io.cwd));
-  } catch (e) {
-    if (!(e instanceof SummaryFileError)) throw e;
-    io.stderr.write(`${e.message}\n`);
-    return ExitCode.badInput;
-  }
+  const read = await readSummaryArgument(file, io);
+  if ('code' in read) return read.code;
+  const tables = summaryCsv(read.summary);
   const dir = path.resolve(io.cwd, flags.csv);
-  const tables = summaryCsv(summary);
   for (const [name, text] of Object.entries(tables)) {
     const target = path.join(dir, name);
     try {

@@ -46,7 +46,7 @@ export function scenarioFileJsonSchema(): JsonSchema {
   dropRequired(partial);
   return {
     $schema,
-    title: `${String(title)} file`,
+    title,
     description,
     ...partial,
     if: { properties: { extends: { type: 'string' } }, required: ['extends'] },

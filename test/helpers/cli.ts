@@ -56,6 +56,8 @@ export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<
 export interface InProcessOptions {
   cwd?: string;
   engine?: RunScenario;
+  /** without `engine`: load the real one (otherwise loading the engine fails) */
+  realEngine?: boolean;
   stderrIsTTY?: boolean;
   /** called with a function that simulates Ctrl-C */
   interrupt?: (fire: () => void) => void;
@@ -71,8 +73,9 @@ export async function runInProcess(args: readonly string[], opts: InProcessOptio
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrIsTTY ?? false },
     cwd: opts.cwd ?? REPO_ROOT,
     loadEngine: async () => {
-      // without a fake, the real engine, loaded as the CLI loads it
-      return opts.engine ?? loadEngine();
+      if (opts.engine) return opts.engine;
+      if (opts.realEngine) return loadEngine(); // as the CLI loads it
+      throw new Error('no engine injected');
     },
     onInterrupt: (h) => {
       handlers.add(h);
