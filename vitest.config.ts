@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     execArgv: ['--import', 'tsx'],
     include: ['test/**/*.test.ts'],
+    // every summary a test builds is checked against the summary.json schema
+    setupFiles: ['test/setup/validate-summaries.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

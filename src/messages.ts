@@ -62,7 +62,7 @@ export const messages = {
     `must be a number (an upper limit), { max: number } or { min: number }, got ${show(found)}`,
   invalid: (detail: string) => `is invalid: ${detail}`,
 
-  // cross-field rules (MODEL.md, "Time" and the rest)
+  // cross-field rules (docs/model.md, "Time", and docs/scenarios.md, "Rules between fields")
   notMultipleOfStep: (value: number, step: number) =>
     `must be a multiple of clock.stepDays (${step} days), got ${value}`,
   notMultipleOfBilling: (value: number, period: number) =>

@@ -4,6 +4,16 @@
  * Ctrl-C) and run commands in-process.
  */
 import type { RunScenario } from '../engine/api.js';
+import type { SimulateOptions } from '../engine/run.js';
+import type { Summary } from '../results/types.js';
+import type { Scenario } from '../scenario/schema.js';
+
+/**
+ * The engine as every command loads it (through `CliIo.loadEngine`, the one
+ * way): a RunScenario that also takes the engine's resume options, which
+ * `stress` uses. A fake RunScenario fits, ignoring them.
+ */
+export type CliEngine = RunScenario & ((scenario: Scenario, options?: SimulateOptions) => Promise<Summary>);
 
 export interface OutStream {
   write(text: string): unknown;
@@ -19,7 +29,7 @@ export interface CliIo {
   /** base of relative paths in arguments */
   cwd: string;
   /** loaded on demand, so that `validate` and `schema` start fast */
-  loadEngine: () => Promise<RunScenario>;
+  loadEngine: () => Promise<CliEngine>;
   /**
    * subscribe to Ctrl-C (SIGINT) and SIGTERM (what Slurm preemption and
    * Kubernetes eviction send); returns the unsubscribe
@@ -34,8 +44,8 @@ export interface CliIo {
 // A variable, not a literal: the engine is written alongside the CLI and loaded lazily.
 const ENGINE_MODULE = '../engine/run.js';
 
-export async function loadEngine(): Promise<RunScenario> {
-  const mod = (await import(ENGINE_MODULE)) as { runScenario?: RunScenario };
+export async function loadEngine(): Promise<CliEngine> {
+  const mod = (await import(ENGINE_MODULE)) as { runScenario?: CliEngine };
   if (typeof mod.runScenario !== 'function') throw new Error(`${ENGINE_MODULE} does not export runScenario`);
   return mod.runScenario;
 }

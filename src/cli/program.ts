@@ -9,6 +9,7 @@ import { EXIT_CODES_HELP, ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCompare } from './compare.js';
 import { registerMerge } from './merge.js';
+import { registerExport } from './export.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSchema } from './schema.js';
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerCompare(program, io, done);
   registerSweep(program, io, done);
   registerReport(program, io, done);
+  registerExport(program, io, done);
   registerValidate(program, io, done);
   registerSchema(program, io, done);
   registerStress(program, io, done);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { messages } from '../messages.js';
 import { SummaryFileError, readSummaryFile } from '../report/summary-file.js';
+import type { Summary } from '../results/types.js';
 import { displayPath } from '../scenario/load.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -19,16 +20,28 @@ export interface ReportFlags {
 
 export const REPORT_FILE = 'report.html';
 
-export async function reportCommand(file: string, flags: ReportFlags, io: Pick<CliIo, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
+/**
+ * A summary.json named on the command line, read and checked; on bad input the
+ * message is printed and the exit code returned instead (export uses it too).
+ */
+export async function readSummaryArgument(
+  file: string,
+  io: Pick<CliIo, 'stderr' | 'cwd'>,
+): Promise<{ summary: Summary; summaryPath: string } | { code: number }> {
   const summaryPath = path.resolve(io.cwd, file);
-  let summary;
   try {
-    summary = await readSummaryFile(summaryPath, displayPath(summaryPath, io.cwd));
+    return { summary: await readSummaryFile(summaryPath, displayPath(summaryPath, io.cwd)), summaryPath };
   } catch (e) {
     if (!(e instanceof SummaryFileError)) throw e;
     io.stderr.write(`${e.message}\n`);
-    return ExitCode.badInput;
+    return { code: ExitCode.badInput };
   }
+}
+
+export async function reportCommand(file: string, flags: ReportFlags, io: Pick<CliIo, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
+  const read = await readSummaryArgument(file, io);
+  if ('code' in read) return read.code;
+  const { summary, summaryPath } = read;
 
   const htmlFile = path.resolve(io.cwd, flags.out ?? path.join(path.dirname(summaryPath), REPORT_FILE));
   const shown = displayPath(htmlFile, io.cwd);

@@ -136,7 +136,7 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
     let engine: StressEngine;
     let runStressSuite: typeof import('../stress/run-suite.js').runStressSuite;
     try {
-      engine = (await import('../engine/run.js')).runScenario;
+      engine = await io.loadEngine();
       runStressSuite = (await import('../stress/run-suite.js')).runStressSuite;
     } catch (e) {
       io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);

@@ -2,7 +2,7 @@
  * A comparison, from summaries to comparison.json:
  *
  *   base + alternatives (summaries of runs on one seed and one size)
- *     → population check per alternative (MODEL.md's rule)
+ *     → population check per alternative (docs/model.md, "Randomness and the engine's guarantees")
  *     → every headline figure, alternative − base, paired across paths,
  *       relative to the base and judged material or not
  *     → notes the reader must see (extra noise, unpaired runs)

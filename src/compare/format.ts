@@ -4,8 +4,8 @@
  * interval's half-width needs (two significant), so precision follows the noise.
  * Plain text; the report escapes it.
  */
-import { formatValue } from '../report/format.js';
-import type { FigureKind } from '../report/figures.js';
+import { formatValue } from '../results/format.js';
+import type { FigureKind } from '../results/figure-info.js';
 import type { PathFigureDelta } from './types.js';
 
 const MINUS = '−';

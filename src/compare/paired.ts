@@ -47,7 +47,7 @@ function interval(mean: number, se: number): { ci95: [number, number]; distingui
  * with its verdict at `materiality` (src/compare/materiality.ts). Arrays of
  * different lengths cannot be paired: see {@link unpairedDifference}.
  *
- * @see MODEL.md, "Engine requirements" (common random numbers); P. Glasserman
+ * @see docs/model.md, "Randomness and the engine's guarantees" (common random numbers); P. Glasserman
  *   (2003), Monte Carlo Methods in Financial Engineering, §4.2 (control of
  *   variance by common random numbers).
  * @param a the base's per-path values

@@ -1,7 +1,10 @@
 /**
- * The population rule of common random numbers (MODEL.md, "Engine
- * requirements"): two scenarios share their borrowers and their luck only when
- * these parameters match; policies and `macro.shocks` may differ.
+ * The population rule of common random numbers (docs/model.md, "Randomness and
+ * the engine's guarantees"; docs/compare.md, "The population rule"): two
+ * scenarios share their borrowers and their luck only when these parameters
+ * match; policies and `macro.shocks` may differ. `run.shardSize` is not one:
+ * streams are keyed by (seed, path, borrower), so the shard size changes only
+ * how the work is cut, not the draws (test/engine/determinism.test.ts).
  */
 import { type FieldPath, formatFieldPath } from '../scenario/field-path.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -28,7 +31,6 @@ export const POPULATION_FIELDS: readonly FieldPath[] = [
   ['seed'],
   ['run', 'paths'],
   ['run', 'borrowersPerPath'],
-  ['run', 'shardSize'],
   ['clock'],
   ['segments'],
   ['macro', 'monthlyAutocorrelation'],

@@ -1,7 +1,7 @@
 /** The short human summaries `compare` and `sweep` print on stdout. */
-import { figureInfo } from '../report/figures.js';
+import { figureInfo } from '../results/figure-info.js';
 import { FIGURES, type FigureName } from '../results/registry.js';
-import { formatLimit, formatValue } from '../report/format.js';
+import { formatLimit, formatValue } from '../results/format.js';
 import { formatChange, formatDelta, formatDeltaRange, formatFactor, formatRelative } from './format.js';
 import { isTailDelta, type Comparison, type FigureDelta, type PathFigureDelta, type Sweep } from './types.js';
 

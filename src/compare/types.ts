@@ -74,7 +74,7 @@ export function isTailDelta(d: FigureDelta): d is TailFigureDelta {
   return d.tail === true;
 }
 
-/** Where two scenarios' population parameters differ (MODEL.md, "Common random numbers"). */
+/** Where two scenarios' population parameters differ (docs/model.md, "Randomness and the engine's guarantees"). */
 export interface PopulationCheck {
   /** true when every population parameter matches, so the runs share their luck */
   same: boolean;

@@ -1,5 +1,5 @@
 /**
- * The simulation calendar (MODEL.md "Time"): steps of Δ days, billing periods of
+ * The simulation calendar (docs/model.md, "Time"): steps of Δ days, billing periods of
  * P = max(30, Δ) days, and the per-step probability of a yearly rate.
  */
 import type { Scenario } from '../scenario/schema.js';

@@ -1,5 +1,5 @@
 /**
- * The path's economy (MODEL.md "Portfolio, paths and the economy"): one systemic
+ * The path's economy (docs/model.md, "Paths and the economy"): one systemic
  * factor Z_t (AR(1) at the step's autocorrelation, stationary N(0,1)), shifted by
  * the stress shocks into X_t, and the count of system-maintenance events per step.
  * It depends only on (seed, path) and the population parameters, never on the

@@ -1,5 +1,5 @@
 /**
- * Who the borrowers are (MODEL.md "Borrowers"): segment quotas and each
+ * Who the borrowers are (docs/model.md, "Borrowers"): segment quotas and each
  * borrower's traits, drawn from the borrower's own population stream so that the
  * population depends only on (seed, path, borrower) and the segment definitions.
  */

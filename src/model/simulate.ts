@@ -1,6 +1,6 @@
 /**
  * One borrower's timeline, step by step — the hot loop. Each step runs the
- * phases of docs/model.md "One step, for one borrower" in order, one function
+ * phases of docs/model.md "One step of one borrower" in order, one function
  * each in ./phases/; the decisions inside them are the pure functions of
  * ./policies/, and all counting goes through the tally (./tally.ts). Nothing here
  * allocates per borrower-step: the state, the step cursor and the scratch

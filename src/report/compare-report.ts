@@ -180,7 +180,7 @@ export function populationTable(runs: readonly RunRecord[]): SafeHtml {
     return [formatFieldPath(field), ...values.map(shortValue), same ? 'same' : html`<strong>differs</strong>`];
   });
   return dataTable({
-    caption: 'Population parameters (MODEL.md): equal in every run for the runs to share their random numbers',
+    caption: 'Population parameters (docs/compare.md, "The population rule"): equal in every run for the runs to share their random numbers',
     columns: [{ header: 'Field', align: 'code' }, ...runs.map((r) => ({ header: r.label, align: 'code' as const })), { header: 'Across runs' }],
     rows,
   });

@@ -1,11 +1,13 @@
 /**
  * Reading a summary.json back for a report (`limitlab report`, and later compare
- * and stress). Checks the shape a report relies on, so a wrong file fails with a
- * message naming the file and the field rather than deep inside a chart.
+ * and stress). Checks it against the summary.json schema
+ * (results/summary-schema.ts), so a wrong file fails with a message naming the
+ * file and the field rather than deep inside a chart.
  */
 import { readFile } from 'node:fs/promises';
 import type { Summary } from '../results/types.js';
 import { summaryMessages } from '../messages.js';
+import { summaryProblem } from '../results/summary-schema.js';
 
 export class SummaryFileError extends Error {
   constructor(message: string) {
@@ -14,52 +16,9 @@ export class SummaryFileError extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Fields a report reads, with the kind each must be. */
-const REQUIRED: readonly [string, 'object' | 'array' | 'number' | 'string'][] = [
-  ['manifest', 'object'],
-  ['manifest.scenario', 'object'],
-  ['manifest.scenario.name', 'string'],
-  ['manifest.scenarioHash', 'string'],
-  ['manifest.paths', 'number'],
-  ['manifest.borrowersPerPath', 'number'],
-  ['manifest.stepDays', 'number'],
-  ['manifest.horizonDays', 'number'],
-  ['manifest.execution', 'object'],
-  ['headline', 'object'],
-  ['byCause', 'object'],
-  ['freezeEventsPerBorrower', 'array'],
-  ['requests', 'object'],
-  ['requests.outcomes', 'object'],
-  ['requests.preIncreaseRestriction', 'object'],
-  ['requests.preIncreaseRestrictionByCause', 'object'],
-  ['reviews', 'object'],
-  ['segments', 'array'],
-  ['timeSeries', 'object'],
-  ['timeSeries.day', 'array'],
-  ['lossDistribution', 'object'],
-  ['conservation', 'object'],
-];
-
-function kindOf(v: unknown): string {
-  if (v === undefined) return 'missing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-/** Why `value` is not a summary a report can read, or null when it is. */
+/** Why `value` is not a summary a report can read (naming the field), or null when it is. */
 export function summaryShapeProblem(value: unknown): string | null {
-  if (!isObject(value)) return `expected a JSON object, found ${kindOf(value)}`;
-  if (value.schemaVersion !== 1) return `expected schemaVersion 1, found ${JSON.stringify(value.schemaVersion) ?? 'none'}`;
-  for (const [field, kind] of REQUIRED) {
-    let v: unknown = value;
-    for (const part of field.split('.')) v = isObject(v) ? v[part] : undefined;
-    const ok = kind === 'array' ? Array.isArray(v) : kind === 'object' ? isObject(v) : typeof v === kind;
-    if (!ok) return `field ${field} must be ${kind === 'array' ? 'a list' : kind === 'object' ? 'an object' : `a ${kind}`}, found ${kindOf(v)}`;
-  }
-  return null;
+  return summaryProblem(value);
 }
 
 /** Reads and checks a summary.json; throws SummaryFileError with a message naming `shownAs` (default: the path). */

@@ -1,5 +1,5 @@
 /**
- * Per-path figures (docs/model.md, "What is reported") from a path's merged
+ * Per-path figures (docs/model.md, "What is counted") from a path's merged
  * accumulator: the headline figures through the registry (./registry.ts), the
  * detail figures (by cause, outcome, bucket) and the series. Every ratio has an
  * exact denominator; a ratio over zero is null (the summary says why), never NaN.

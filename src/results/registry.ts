@@ -4,7 +4,7 @@
  * whether it is annualised or a total over the run's horizon. The summary
  * (headline, per-path arrays, segment figures), the appetite keys a scenario may
  * name, the CLI's short summaries, the compare and stress tables and the
- * report's labels all read it (docs/model.md, "What is reported").
+ * report's labels all read it (docs/model.md, "What is counted").
  *
  * A formula reads one accumulator scope block through a view, so the same
  * formula serves the portfolio and every segment. Figures that need the step

@@ -69,8 +69,8 @@ function isWeighted(weights: ReadonlyArray<number> | undefined): weights is Read
  * weights give the plain estimators, bit for bit.
  *
  * @see R. J. Hyndman and Y. Fan (1996), "Sample quantiles in statistical
- *   packages", The American Statistician 50, 361–365 (type 7); MODEL.md,
- *   "What is reported"; docs/tail-risk.md.
+ *   packages", The American Statistician 50, 361–365 (type 7); docs/model.md,
+ *   "What is counted"; docs/tail-risk.md.
  * @param values per-path values in path order, null where a path gives none
  * @param reasonIfNone the reason when no path gives a value
  * @param weights the paths' likelihood ratios in path order, or undefined
@@ -137,7 +137,7 @@ function weightedPairs(values: ReadonlyArray<number | null>, weights: ReadonlyAr
  * the weighted tail-side quantile with importance sampling); ES_α the
  * (weighted) mean of the path values at or above VaR_α.
  *
- * @see MODEL.md, "What is reported"; C. Acerbi and D. Tasche (2002), "On the
+ * @see docs/model.md, "What is counted"; C. Acerbi and D. Tasche (2002), "On the
  *   coherence of expected shortfall", J. Banking & Finance 26, 1487–1503.
  * @param values per-path values, null where a path gives none
  * @param alpha the level in (0, 1), e.g. 0.99

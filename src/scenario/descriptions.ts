@@ -2,7 +2,7 @@
  * What each scenario field means, keyed by field path (`[]` stands for any item
  * of a list). They become the `description`s of the published JSON Schema, so
  * editors show them; a test checks that every field of the schema has one and
- * that none is left over from a removed field. The semantics are MODEL.md's.
+ * that none is left over from a removed field. The semantics are docs/model.md's.
  */
 export const SCENARIO_TITLE = 'limitlab scenario';
 export const SCENARIO_DESCRIPTION =
@@ -20,7 +20,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   run: 'How much to simulate.',
   'run.paths': 'Independent paths: each is one draw of the economy with its own borrowers. Tail figures (VaR, ES) are taken across paths.',
   'run.borrowersPerPath': 'Borrowers simulated on each path.',
-  'run.shardSize': 'Borrowers per unit of work sent to a worker; may exceed borrowersPerPath. Part of the population: changing it changes the random draws.',
+  'run.shardSize': 'Borrowers per unit of work sent to a worker; may exceed borrowersPerPath. Not part of the population: streams are keyed by borrower, so the draws are the same at any shard size (money totals may differ in the last bits).',
   'run.importanceSampling':
     'Importance sampling of the economy for the far tail (docs/tail-risk.md): adverse economies are drawn more often and each path carries its likelihood ratio as a weight.',
   'run.importanceSampling.enabled': 'Draw the economy from the shifted law and weight every figure by the path\'s likelihood ratio.',

@@ -1,8 +1,14 @@
 /**
- * The published JSON Schema of a scenario file (`limitlab schema`): generated
- * from the zod schema, plus what a file may have that a resolved scenario has
- * not (`extends`), the field descriptions, and the headline figure names that
- * `report.appetite` accepts.
+ * The published JSON Schemas of scenarios, generated from the zod schema with
+ * the field descriptions and the headline figure names `report.appetite`
+ * accepts:
+ * - the resolved scenario (`limitlab schema --resolved`): every field required;
+ * - a scenario *file* (`limitlab schema`, for editors): a file may also have
+ *   `extends`, and then every field a parent may supply is optional — at any
+ *   depth, except inside list items, since a list replaces the parent's whole.
+ *   Both stay closed to unknown keys.
+ * `scenarioJsonSchema()` (the resolved shape plus `extends`) is what error
+ * messages and the field reference look fields up in.
  */
 import { z } from 'zod';
 import { HEADLINE_FIGURES } from '../results/figure-names.js';
@@ -18,6 +24,52 @@ let cached: JsonSchema | undefined;
 export function scenarioJsonSchema(): JsonSchema {
   cached ??= build();
   return structuredClone(cached);
+}
+
+/** The resolved scenario's schema: what `validateScenario` accepts, without `extends`. */
+export function resolvedScenarioJsonSchema(): JsonSchema {
+  const schema = scenarioJsonSchema();
+  const { extends: _ignored, ...properties } = asSchema(schema['properties'])!;
+  void _ignored;
+  return { ...schema, title: `${SCENARIO_TITLE} (resolved)`, properties };
+}
+
+/**
+ * The schema of a scenario file: the resolved schema when the file has no
+ * `extends`, and the same with nothing required (outside list items) when it
+ * has one.
+ */
+export function scenarioFileJsonSchema(): JsonSchema {
+  const full = scenarioJsonSchema();
+  const { $schema, title, description, ...body } = full;
+  const partial = structuredClone(body);
+  dropRequired(partial);
+  return {
+    $schema,
+    title,
+    description,
+    ...partial,
+    if: { properties: { extends: { type: 'string' } }, required: ['extends'] },
+    else: { required: body['required'] ?? [], properties: stripDescriptions(body['properties']) },
+  };
+}
+
+/** Remove `required` from this object node and the objects below it, but not inside list items. */
+function dropRequired(node: JsonSchema): void {
+  delete node['required'];
+  const props = asSchema(node['properties']);
+  if (props) for (const child of Object.values(props)) if (asSchema(child)) dropRequired(child as JsonSchema);
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const alts = node[key];
+    if (Array.isArray(alts)) for (const alt of alts) if (asSchema(alt)) dropRequired(alt as JsonSchema);
+  }
+}
+
+/** The full schema's properties without descriptions: only what `else` must add (the requirements). */
+function stripDescriptions(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripDescriptions);
+  if (!isPlainObject(v)) return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'description').map(([k, x]) => [k, stripDescriptions(x)]));
 }
 
 /** The sub-schema of the field at `path` (numbers index lists), or undefined. */

@@ -1,6 +1,6 @@
 /**
  * Cross-field rules: what the schema cannot say about one field alone. Mostly
- * MODEL.md's "Time": every window and period must be a whole number of steps,
+ * docs/model.md, "Time": every window and period must be a whole number of steps,
  * so a scenario means the same at any step size and nothing is silently
  * approximated.
  *
@@ -24,7 +24,7 @@ export interface RuleIssue {
 /** Shares may be off by this much from 1 (they are usually decimal fractions). */
 export const SHARE_TOLERANCE = 1e-9;
 
-/** The billing period P = max(30, Δ) of MODEL.md. */
+/** The billing period P = max(30, Δ) (docs/model.md, "Time"). */
 export function billingPeriod(stepDays: number): number {
   return Math.max(30, stepDays);
 }

@@ -1,7 +1,7 @@
 /**
  * The one definition of the scenario shape. The TypeScript types, the validator
  * and the published JSON Schema (`limitlab schema`) all come from here.
- * Field names follow MODEL.md's appendix and are part of the contract.
+ * Field names are part of the contract; docs/scenarios.md describes them.
  * Cross-field rules (shares summing to 1, windows the step size can resolve, ...)
  * live in `validate.ts`, which runs after this shape check.
  */

@@ -203,7 +203,8 @@ describe('limitlab compare: the population rule and bad input', () => {
     const fake = fakeEngine('hang');
     let fire = (): void => undefined;
     const pending = compare(['base.yaml', 'base.yaml', '--out', 'o', '--quiet'], { engine: fake.engine, interrupt: (f) => (fire = f) });
-    await new Promise((r) => setTimeout(r, 50));
+    // Ctrl-C once the engine runs (not after a fixed delay, which a loaded machine can outlast)
+    while (fake.calls.length === 0) await new Promise((r) => setTimeout(r, 10));
     fire();
     const r = await pending;
     expect(r).toEqual({ code: 130, stdout: '', stderr: 'interrupted\n' });

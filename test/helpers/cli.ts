@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunScenario } from '../../src/engine/api.js';
+import { loadEngine } from '../../src/cli/io.js';
 import type { CliIo, StopSignal } from '../../src/cli/io.js';
 import { main } from '../../src/cli/program.js';
 
@@ -55,6 +56,8 @@ export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<
 export interface InProcessOptions {
   cwd?: string;
   engine?: RunScenario;
+  /** without `engine`: load the real one (otherwise loading the engine fails) */
+  realEngine?: boolean;
   stderrIsTTY?: boolean;
   /** called with a function that simulates Ctrl-C (or SIGTERM) */
   interrupt?: (fire: (signal?: StopSignal) => void) => void;
@@ -72,8 +75,9 @@ export async function runInProcess(args: readonly string[], opts: InProcessOptio
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrIsTTY ?? false },
     cwd: opts.cwd ?? REPO_ROOT,
     loadEngine: async () => {
-      if (!opts.engine) throw new Error('no engine injected');
-      return opts.engine;
+      if (opts.engine) return opts.engine;
+      if (opts.realEngine) return loadEngine(); // as the CLI loads it
+      throw new Error('no engine injected');
     },
     onInterrupt: (h) => {
       handlers.add(h);

@@ -15,7 +15,7 @@ import { pathWeights } from '../../src/results/path-weights.js';
 import { makeClock } from '../../src/model/clock.js';
 import { autoShift, buildEconomy } from '../../src/model/economy.js';
 import { economyStream } from '../../src/engine/streams.js';
-import { baselRetailK, finitePoolPmf, vasicekCdf, vasicekQuantile } from '../../src/stats/vasicek.js';
+import { baselRetailK, finitePoolPmf, vasicekCdf, vasicekQuantile } from '../oracles/vasicek.js';
 import { normalQuantile } from '../../src/stats/normal.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../helpers/scenario.js';
 import { simulate } from '../../src/engine/run.js';
 import { S } from '../../src/results/layout.js';
-import { finitePoolPmf, vasicekMean, vasicekSd } from '../../src/stats/vasicek.js';
-import { ksCriticalValue, ksStatisticDiscrete } from '../../src/stats/ks.js';
+import { finitePoolPmf, vasicekMean, vasicekSd } from '../oracles/vasicek.js';
+import { ksCriticalValue, ksStatisticDiscrete } from '../oracles/ks.js';
 
 describe('vasicek validation scenario', () => {
   it('per-path default counts follow the finite-pool Vasicek distribution', async () => {

@@ -72,7 +72,7 @@ describe('limitlab report', () => {
   it.each([
     ['a missing file', null, /missing\.json: file not found/],
     ['broken JSON', '{"schemaVersion": 1,', /broken JSON\.json: JSON syntax error/],
-    ['JSON that is not a summary', '{"schemaVersion": 1, "manifest": {}}', /not a summary\.json: not a limitlab summary\.json: field manifest\.scenario/],
+    ['JSON that is not a summary', '{"schemaVersion": 1, "manifest": {}}', /not a summary\.json: not a limitlab summary\.json: field manifest\.tool: /],
     ['another schema version', '{"schemaVersion": 2}', /schemaVersion 1, found 2/],
     ['a list', '[]', /expected a JSON object, found a list/],
   ])('exits 2 naming the file for %s', async (label, content, message) => {

@@ -11,7 +11,7 @@ import { effectiveSampleSize, weightedMean, weightedQuantileSorted } from '../..
 import { summarise, tailStats } from '../../src/results/stat.js';
 import { binomialPmf } from '../../src/stats/pmf.js';
 import { normalCdf, normalQuantile } from '../../src/stats/normal.js';
-import { vasicekCdf, vasicekQuantile } from '../../src/stats/vasicek.js';
+import { vasicekCdf, vasicekQuantile } from '../oracles/vasicek.js';
 
 /** The Vasicek large-pool default rate at factor z: p(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)). */
 const rateAt = (z: number, pd: number, rho: number): number =>

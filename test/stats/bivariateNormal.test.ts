@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bivariateNormalCdf, indicatorCovariance } from '../../src/stats/bivariateNormal.js';
+import { bivariateNormalCdf, indicatorCovariance } from '../oracles/bivariateNormal.js';
 import { normalCdf } from '../../src/stats/normal.js';
 
 describe('bivariateNormalCdf', () => {

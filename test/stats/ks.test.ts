@@ -2,11 +2,11 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import {
   kolmogorovSurvival, ksCriticalValue, ksPValue, ksStatistic, ksStatisticDiscrete,
-} from '../../src/stats/ks.js';
+} from '../oracles/ks.js';
 import { normalCdf, normalQuantile } from '../../src/stats/normal.js';
 import { binomialPmf } from '../../src/stats/pmf.js';
 import { binomialFromUniform, poissonFromUniform } from '../../src/stats/sampling.js';
-import { finitePoolPmf } from '../../src/stats/vasicek.js';
+import { finitePoolPmf } from '../oracles/vasicek.js';
 
 describe('kolmogorovSurvival, ksCriticalValue, ksPValue', () => {
   it('match scipy.special.kolmogorov / kolmogi', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalCdf, normalPdf, normalQuantile } from '../../src/stats/normal.js';
 import {
   baselRetailK, baselRiskWeight, finitePoolPmf, vasicekCdf, vasicekMean, vasicekQuantile, vasicekSd,
-} from '../../src/stats/vasicek.js';
+} from '../oracles/vasicek.js';
 
 // MODEL.md "Reference values", to the digits quoted there; the longer values are mpmath at 40 digits.
 const PD = 0.02;

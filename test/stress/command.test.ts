@@ -17,7 +17,7 @@ afterEach(() => t?.cleanup());
 const ISO_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /;
 
 function stress(folder: SuiteFolder, ...args: string[]) {
-  return runInProcess(['stress', folder.suite, '--history', folder.path('history.jsonl'), '--workers', '2', ...args], { cwd: folder.dir });
+  return runInProcess(['stress', folder.suite, '--history', folder.path('history.jsonl'), '--workers', '2', ...args], { cwd: folder.dir, realEngine: true });
 }
 
 describe('exit codes', () => {
@@ -84,8 +84,8 @@ describe('exit codes', () => {
     expect(existsSync(t.path('history.jsonl'))).toBe(false);
 
     expect((await stress(t, '--paths', '0')).code).toBe(2);
-    expect((await runInProcess(['stress', t.path('nowhere.yaml')], { cwd: t.dir })).code).toBe(2);
-    expect((await runInProcess(['stress', t.suite, '--workers', 'two'], { cwd: t.dir })).code).toBe(2);
+    expect((await runInProcess(['stress', t.path('nowhere.yaml')], { cwd: t.dir, realEngine: true })).code).toBe(2);
+    expect((await runInProcess(['stress', t.suite, '--workers', 'two'], { cwd: t.dir, realEngine: true })).code).toBe(2);
   });
 });
 
@@ -93,7 +93,7 @@ describe('history across runs', () => {
   it('appends one line per scenario per run to reports/stress/history.jsonl; the trend chart gets a point per run', async () => {
     t = tinySuite();
     // the defaults: a dated folder and the history under reports/stress/ of the working directory
-    const plain = (): Promise<{ code: number }> => runInProcess(['stress', t!.suite, '--workers', '2', '--quiet'], { cwd: t!.dir });
+    const plain = (): Promise<{ code: number }> => runInProcess(['stress', t!.suite, '--workers', '2', '--quiet'], { cwd: t!.dir, realEngine: true });
     expect((await plain()).code).toBe(0);
     expect((await plain()).code).toBe(0);
     const parent = t.path('reports/stress');
@@ -136,6 +136,7 @@ describe('interrupted', () => {
     const dir = t.path('run');
     const r = await runInProcess(['stress', t.suite, '--out', 'run', '--history', t.path('history.jsonl'), '--workers', '2'], {
       cwd: t.dir,
+      realEngine: true,
       interrupt: (fire) => {
         const timer = setInterval(() => {
           if (existsSync(path.join(dir, 'shards', 'baseline')) && readdirSync(path.join(dir, 'shards', 'baseline')).length >= 2) {

@@ -1,5 +1,5 @@
 /**
- * Voluntary churn (MODEL.md step 7): a yearly rate, multiplied over the days that
+ * Voluntary churn (docs/model.md, "One step of one borrower", step 8): a yearly rate, multiplied over the days that
  * fall within `afterFreezeDays` after the end of the latest freeze.
  */
 import { rateToProb } from '../clock.js';

@@ -1,5 +1,5 @@
 /**
- * Credit events (MODEL.md step 2): the miss hazard and its one-factor threshold,
+ * Credit events (docs/model.md, "One step of one borrower", step 4): the miss hazard and its one-factor threshold,
  * the cure probability. Pure functions; the borrower step does the bookkeeping.
  */
 import { normalQuantile } from '../../stats/normal.js';

@@ -1,5 +1,5 @@
 /**
- * Freeze rules (MODEL.md step 5) as pure functions: large-draw detection,
+ * Freeze rules (docs/model.md, "One step of one borrower", step 6) as pure functions: large-draw detection,
  * the velocity window, maintenance, the score floor with hysteresis,
  * attribution to the most severe cause, and closure.
  */

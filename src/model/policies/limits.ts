@@ -1,5 +1,6 @@
 /**
- * Limit policy (MODEL.md "Borrowers" and steps 4 and 6): rounding, the periodic
+ * Limit policy (docs/model.md, "Borrowers", and steps 3 and 7 of
+ * "One step of one borrower"): rounding, the periodic
  * review's cut or raise, and the new limit of an approved increase request.
  * Pure functions of the borrower's state and the scenario's parameters.
  */

@@ -1,5 +1,5 @@
 /**
- * The limit-increase request (MODEL.md step 4): identity re-verification,
+ * The limit-increase request (docs/model.md, "One step of one borrower", step 3): identity re-verification,
  * qualification re-review, behaviour analysis, then approval. A pure function of
  * the state at the request time τ and the request's own uniforms.
  */

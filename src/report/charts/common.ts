@@ -72,7 +72,7 @@ export function frame(title: string, subtitle: string | readonly string[], descr
   } as const;
 }
 
-/** A month is 30 days (MODEL.md's billing period); the x axis of every series chart. */
+/** A month is 30 days (docs/model.md's billing period, "Time"); the x axis of every series chart. */
 export function month(day: number): number {
   return day / 30;
 }

@@ -1,12 +1,12 @@
 /**
  * The one-factor Gaussian (Vasicek) model of a portfolio default rate: with
  * every policy off, `defaultDpd: 0` and one step, the engine's per-path default
- * rate follows it (MODEL.md). Reference values for the engine's tests come
+ * rate follows it (docs/model.md, "Refinements and choices"). Reference values for the engine's tests come
  * from here, and the Basel IRB formula is the same quantile.
  */
 import { indicatorCovariance } from './bivariateNormal.js';
-import { normalCdf, normalPdf, normalQuantile } from './normal.js';
-import { binomialPmfPQ } from './pmf.js';
+import { normalCdf, normalPdf, normalQuantile } from '../../src/stats/normal.js';
+import { binomialPmfPQ } from '../../src/stats/pmf.js';
 
 function checkPdRho(name: string, pd: number, rho: number): void {
   if (!(pd >= 0 && pd <= 1)) throw new RangeError(`${name} requires pd in [0, 1], got ${pd}`);
@@ -140,7 +140,7 @@ function addBinomial(out: Float64Array, n: number, p: number, q: number, w: numb
  * points of [−8, 8] (Gauss–Hermite with ~100 nodes misses the narrow binomial
  * peaks of a large pool), with binomial pmfs by Loader's method.
  *
- * @see O. Vasicek (1987/2002); MODEL.md "Reference values"; C. Loader (2000).
+ * @see O. Vasicek (1987/2002); docs/model.md; C. Loader (2000).
  * @param n the pool size, a non-negative integer
  * @param pd the unconditional default probability in [0, 1]
  * @param rho the asset correlation in [0, 1)

@@ -2,7 +2,7 @@
  * The bivariate standard normal CDF with correlation ρ, by one-dimensional
  * integration of a smooth, bounded integrand.
  */
-import { normalCdf } from './normal.js';
+import { normalCdf } from '../../src/stats/normal.js';
 
 /** Simpson intervals on [0, asin ρ]: error ~h⁴, below 1e-16 here (512 left 4e-14). */
 const INTERVALS = 4096;
