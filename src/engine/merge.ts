@@ -10,6 +10,7 @@
  * one part. Any problem is a MergeError naming the file; nothing is returned
  * half-folded.
  */
+import { pathWeights } from './path-weights.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hostname } from 'node:os';
@@ -134,7 +135,7 @@ export async function mergeParts(dir: string, o: MergeOptions): Promise<Merged> 
     host: hostname(),
     parts: { count, hosts: [...hosts].sort(), partSeconds },
   });
-  return { summary: buildSummary(scenario, fold!.paths, fold!.layout, fold!.clock, manifest), scenario, parts: count };
+  return { summary: buildSummary(scenario, fold!.paths, fold!.layout, fold!.clock, manifest, pathWeights(scenario, fold!.clock, fold!.paths.length)), scenario, parts: count };
 }
 
 /** The optional record of where a part ran; a missing or unreadable one only loses the host. */

@@ -8,6 +8,7 @@
  * files and the report after (src/cli). The fold order depends only on the plan,
  * so the result is byte-identical for any worker count.
  */
+import { pathWeights } from './path-weights.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunOptions, RunScenario } from './api.js';
 import type { ShardTask } from './types.js';
@@ -225,5 +226,5 @@ async function runShards(
 export const runScenario: RunScenario & ((s: Scenario, o?: SimulateOptions) => Promise<Summary>) = async (scenario, options = {}) => {
   const r = await simulate(scenario, options);
   const manifest = makeManifest(scenario, r.clock, executionInfo(r.elapsedSeconds, r.workers));
-  return buildSummary(scenario, r.paths, r.layout, r.clock, manifest);
+  return buildSummary(scenario, r.paths, r.layout, r.clock, manifest, pathWeights(scenario, r.clock, r.paths.length));
 };

@@ -9,7 +9,6 @@ import type { Layout } from './layout.js';
 import { S, segmentScopeBase } from './layout.js';
 import { histogram, summarise as summariseValues, tailStats } from './stat.js';
 import { estimation, weightedHistogram } from './estimation.js';
-import { pathWeights } from './path-weights.js';
 import { type Value, SERIES, conservationError, pathDetails, pathFigures, pathSeries, segmentFigures } from './figures.js';
 import { PATH_FIGURES, SEGMENT_FIGURES, TAIL_FIGURES } from './registry.js';
 import {
@@ -27,9 +26,10 @@ export function buildSummary(
   layout: Layout,
   clock: Clock,
   manifest: Manifest,
+  /** importance sampling: each path's likelihood ratio (engine/path-weights.ts); absent, every weight is 1 */
+  weights?: number[],
 ): Summary {
   // Importance sampling: every figure is a weighted estimator (docs/tail-risk.md).
-  const weights = pathWeights(scenario, clock, paths.length);
   const summarise = (values: ReadonlyArray<Value>, reason: string): Stat => summariseValues(values, reason, weights);
   const figures = paths.map((acc) => pathFigures(acc, layout, clock));
   const details = paths.map((acc) => pathDetails(acc));

@@ -11,6 +11,7 @@
  * and hands the summaries to the stress run itself (gates, history, report,
  * stress.json), so the files and the exit code are the ones of one machine.
  */
+import { pathWeights } from '../engine/path-weights.js';
 import { hostname } from 'node:os';
 import { buildSummary } from '../results/summary.js';
 import type { Summary } from '../results/types.js';
@@ -140,7 +141,7 @@ export async function mergeStressParts(dir: string, version: string, show: (f: s
       host: hostname(),
       parts: { count, hosts: [], partSeconds: 0 },
     });
-    summaries.set(m.hash, buildSummary(m.scenario, fold.paths, fold.layout, fold.clock, manifest));
+    summaries.set(m.hash, buildSummary(m.scenario, fold.paths, fold.layout, fold.clock, manifest, pathWeights(m.scenario, fold.clock, fold.paths.length)));
   });
   return { suite, summaries, parts: count };
 }

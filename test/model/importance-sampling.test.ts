@@ -11,7 +11,7 @@ import { runScenario, simulate } from '../../src/engine/run.js';
 import { S } from '../../src/results/layout.js';
 import { tailStats } from '../../src/results/stat.js';
 import { weightedMean } from '../../src/results/weighted.js';
-import { pathWeights } from '../../src/results/path-weights.js';
+import { pathWeights } from '../../src/engine/path-weights.js';
 import { makeClock } from '../../src/model/clock.js';
 import { autoShift, buildEconomy } from '../../src/model/economy.js';
 import { economyStream } from '../../src/engine/streams.js';

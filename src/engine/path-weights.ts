@@ -8,7 +8,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import type { Clock } from '../model/clock.js';
 import { buildEconomy } from '../model/economy.js';
-import { economyStream } from '../engine/streams.js';
+import { economyStream } from './streams.js';
 
 /**
  * The weights of paths 0..paths−1 in path order, or undefined when importance
