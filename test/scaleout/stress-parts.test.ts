@@ -15,7 +15,7 @@ let t: SuiteFolder;
 beforeAll(() => (t = tinySuite('{ annualDefaultRate: 0.0001 }')));
 afterAll(() => t?.cleanup());
 
-const cli = (args: string[]) => runInProcess(args, { cwd: t.dir });
+const cli = (args: string[]) => runInProcess(args, { cwd: t.dir, realEngine: true });
 const historyLines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('stress --part and merge', () => {
