@@ -12,6 +12,7 @@ import { cureProbability } from './policies/credit.js';
 import { churnProbability } from './policies/churn.js';
 import { MissScreen } from './policies/miss-screen.js';
 import { ALL_SLOTS } from './borrower.js';
+import { distressEntryProb } from './hidden/distress.js';
 
 /** Uniforms drawn from the borrower's step stream in every step, whatever happens. */
 export const STEP_UNIFORMS = 11;
@@ -112,6 +113,13 @@ export class ModelContext {
   /** v2: the cure probability of a distressed borrower, and entryPerYear·exp(−macroSlope·X_t) */
   readonly cureProbDistressed: Float64Array;
   readonly distressEntryBase: Float64Array;
+  /**
+   * v2: an upper bound, per step, on every score's distress entry probability
+   * (the hazard at the score range's riskier end, with a relative margin of
+   * 1e-9 for rounding): a uniform at or above it settles "no entry" without the
+   * exp and expm1 of the exact probability, as in most borrower-billings.
+   */
+  readonly distressEntryBound: Float64Array;
   readonly hidden: HiddenParams;
   /** probability that an open account is hit by this step's maintenance events */
   readonly maintenanceHit: Float64Array;
@@ -172,6 +180,7 @@ export class ModelContext {
     this.cureProb = new Float64Array(steps);
     this.cureProbDistressed = new Float64Array(steps);
     this.distressEntryBase = new Float64Array(steps);
+    this.distressEntryBound = new Float64Array(steps);
     const d = scenario.distress;
     this.maintenanceHit = new Float64Array(steps);
     this.billing = new Uint8Array(steps);
@@ -188,6 +197,8 @@ export class ModelContext {
       this.cureProb[t] = cureProbability(c.cureRatePerYear, c.cureMacroSlope, x, P);
       this.cureProbDistressed[t] = cureProbability(c.cureRatePerYear * d.cureMultiplier, c.cureMacroSlope, x, P);
       this.distressEntryBase[t] = d.entryPerYear * Math.exp(-d.macroSlope * x);
+      const riskiest = d.scoreSlope >= 0 ? scenario.score.min : scenario.score.max;
+      this.distressEntryBound[t] = Math.min(1, distressEntryProb(this.distressEntryBase[t]!, d.scoreSlope, riskiest, c.refScore, P) * (1 + 1e-9));
       const n = economy.maintenanceEvents[t]!;
       this.maintenanceHit[t] = m.enabled && n > 0 ? 1 - Math.pow(1 - m.affectedShare, n) : 0;
       this.billing[t] = isBillingStep(clock, t) ? 1 : 0;

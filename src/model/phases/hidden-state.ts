@@ -41,7 +41,10 @@ export function distressTransitionPhase(env: StepEnv, st: BorrowerState, cur: St
   if (st.dpd !== 0) return; // a delinquent borrower stays in its state
   if (st.hidden === HEALTHY) {
     const c = env.sc.credit;
-    if (u < distressEntryProb(env.ctx.distressEntryBase[cur.t]!, h.scoreSlope, st.score, c.refScore, env.P)) enterDistress(env, st, true);
+    // (the bound settles most billings without the exact probability's exp and expm1)
+    if (u < env.ctx.distressEntryBound[cur.t]! && u < distressEntryProb(env.ctx.distressEntryBase[cur.t]!, h.scoreSlope, st.score, c.refScore, env.P)) {
+      enterDistress(env, st, true);
+    }
   } else if (st.hidden === DISTRESSED && u < h.exitProb) {
     st.hidden = HEALTHY;
     env.tally.distressRecovery();
