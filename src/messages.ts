@@ -198,7 +198,7 @@ export const summaryMessages = {
 export const tailMessages = {
   unreliable: (beyond: number, pathsNeeded: number | null) =>
     `not reliable: only ${beyond} path${beyond === 1 ? '' : 's'} at or beyond the VaR${
-      pathsNeeded === null ? '' : `; needs about ${pathsNeeded.toLocaleString('en-US')} paths`
+      pathsNeeded === null ? '; needs more paths' : `; needs about ${pathsNeeded.toLocaleString('en-US')} paths`
     }, or importance sampling (run.importanceSampling)`,
   rough: 'rough: fewer than 30 paths',
   beyond: (beyond: number) => `${beyond} path${beyond === 1 ? '' : 's'} beyond`,

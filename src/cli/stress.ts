@@ -33,6 +33,7 @@ import { positiveInteger } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
 import { formatStat, textLine } from './summary-text.js';
+import { tailLevelOf } from '../results/tail.js';
 import { errorText } from './batch.js';
 import { lockOrPrint } from './out-guard.js';
 
@@ -260,7 +261,7 @@ export function formatStressText(result: StressResult, dir: string): string {
   for (const s of result.scenarios) {
     const red = s.verdicts.filter((v) => v.verdict === 'red').length;
     out.push(`${s.name}  [${s.verdicts.length ? `${s.worst}: ${s.verdicts.length} limits, ${red} breached` : 'no limits'}]`);
-    for (const f of TEXT_FIGURES) out.push(`  ${f.label.padEnd(width)}  ${formatStat(s.headline[f.figure], f.kind)}`);
+    for (const f of TEXT_FIGURES) out.push(`  ${f.label.padEnd(width)}  ${formatStat(s.headline[f.figure], f.kind, tailLevelOf(f.figure))}`);
   }
   for (const b of result.breaches) out.push(breachText(b));
   out.push(`${result.status === 'within' ? 'within appetite' : `${result.breaches.length} limit${result.breaches.length === 1 ? '' : 's'} breached`}; report: ${path.join(dir, 'report.html')}`);

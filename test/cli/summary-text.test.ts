@@ -31,6 +31,10 @@ describe('formatStat', () => {
     expect(formatStat(stat(0.124, { tail: true, beyond: 1, unreliable: true }), 'percent', 0.999)).toBe(
       'not reliable: only 1 path at or beyond the VaR; needs about 10,000 paths, or importance sampling (run.importanceSampling)',
     );
+    // without the level (a caller that does not know it) the sentence still reads
+    expect(formatStat(stat(0.124, { tail: true, beyond: 1, unreliable: true }), 'percent')).toBe(
+      'not reliable: only 1 path at or beyond the VaR; needs more paths, or importance sampling (run.importanceSampling)',
+    );
   });
 
   it('says an interval over fewer than 30 paths is rough, unclipped', () => {
