@@ -3,7 +3,6 @@
  * printed, the output folder check, running one or more scenarios with progress
  * and Ctrl-C, and writing a JSON result and its report whole or not at all.
  */
-import { setMaxListeners } from 'node:events';
 import { stat } from 'node:fs/promises';
 import type { RunScenario } from '../engine/api.js';
 import { messages } from '../messages.js';
@@ -14,8 +13,9 @@ import type { Override } from '../scenario/overrides.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
-import { ExitCode, stopCode } from './exit-codes.js';
-import type { CliIo, StopSignal } from './io.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { reportStop, watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
 
@@ -64,18 +64,7 @@ export async function runPlanned(planned: readonly Planned[], flags: { workers?:
     io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
     return { ok: false, code: ExitCode.failure };
   }
-  const controller = new AbortController();
-  // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
-  setMaxListeners(0, controller.signal);
-  let unsubscribe = (): void => undefined;
-  let stoppedBy: StopSignal = 'SIGINT';
-  const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-    unsubscribe = io.onInterrupt((signal) => {
-      stoppedBy = signal;
-      controller.abort();
-      resolve({ kind: 'interrupted' });
-    });
-  });
+  const stop = watchForStop(io);
   const summaries: Summary[] = [];
   try {
     for (const [i, p] of planned.entries()) {
@@ -85,19 +74,16 @@ export async function runPlanned(planned: readonly Planned[], flags: { workers?:
       const simulated = engine(p.scenario, {
         ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
         onProgress: (pr) => {
-          if (!controller.signal.aborted) progress.update(pr);
+          if (!stop.signal.aborted) progress.update(pr);
         },
-        signal: controller.signal,
+        signal: stop.signal,
       }).then(
         (summary) => ({ kind: 'done' as const, summary }),
         (error: unknown) => ({ kind: 'failed' as const, error }),
       );
-      const outcome = await Promise.race([simulated, interrupted]);
+      const outcome = await Promise.race([simulated, stop.stopped]);
       progress.stop();
-      if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-        io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
-        return { ok: false, code: stopCode(stoppedBy) };
-      }
+      if (outcome.kind === 'interrupted' || stop.signal.aborted) return { ok: false, code: reportStop(io, stop.stoppedBy() ?? 'SIGINT') };
       if (outcome.kind === 'failed') {
         io.stderr.write(`${messages.runFailed(several ? `${p.label}: ${errorText(outcome.error)}` : errorText(outcome.error))}\n`);
         return { ok: false, code: ExitCode.failure };
@@ -105,7 +91,7 @@ export async function runPlanned(planned: readonly Planned[], flags: { workers?:
       summaries.push(outcome.summary);
     }
   } finally {
-    unsubscribe();
+    stop.unsubscribe();
   }
   return { ok: true, value: summaries };
 }

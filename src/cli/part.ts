@@ -9,7 +9,6 @@
  * No folder lock: the N tasks of one run write the same folder at once, each
  * its own file. A retried task writes the same bytes again.
  */
-import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { messages, runMessages } from '../messages.js';
@@ -21,8 +20,9 @@ import { displayPath } from '../scenario/load.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
 import { errorText } from './batch.js';
-import { ExitCode, stopCode } from './exit-codes.js';
-import type { CliIo, StopSignal } from './io.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { reportStop, watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 
 export async function runPart(
@@ -50,39 +50,29 @@ export async function runPart(
     io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
     return ExitCode.failure;
   }
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  let stoppedBy: StopSignal | undefined;
-  const unsubscribe = io.onInterrupt((signal) => {
-    stoppedBy = signal;
-    controller.abort();
-  });
+  const stop = watchForStop(io);
   const progress = createProgress(io, flags.quiet ?? false);
   let result: Awaited<ReturnType<typeof engine.simulateShards>>;
   try {
     result = await engine.simulateShards(scenario, shards, {
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-      signal: controller.signal,
+      signal: stop.signal,
       onProgress: (p) => {
-        if (!controller.signal.aborted) progress.update(p);
+        if (!stop.signal.aborted) progress.update(p);
       },
     });
   } catch (e) {
     progress.stop();
-    if (stoppedBy) {
-      io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
-      return stopCode(stoppedBy);
-    }
+    const by = stop.stoppedBy();
+    if (by) return reportStop(io, by);
     io.stderr.write(`${messages.runFailed(errorText(e))}\n`);
     return ExitCode.failure;
   } finally {
-    unsubscribe();
+    stop.unsubscribe();
   }
   progress.stop();
-  if (stoppedBy) {
-    io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
-    return stopCode(stoppedBy);
-  }
+  const by = stop.stoppedBy();
+  if (by) return reportStop(io, by);
 
   // 3. The part, whole or not at all; then where it ran (kept apart so the part's bytes do not depend on it).
   const file = partPath(dir, part);

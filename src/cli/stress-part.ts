@@ -5,7 +5,6 @@
  * written; then DIR/parts/part-I-of-N atomically. `limitlab merge DIR` gates
  * the suite, appends the history and writes stress.json.
  */
-import { setMaxListeners } from 'node:events';
 import { messages } from '../messages.js';
 import { partPath } from '../engine/part-file.js';
 import { parsePart } from '../engine/parts.js';
@@ -15,8 +14,9 @@ import type { ResolvedSuite } from '../stress/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
 import { errorText } from './batch.js';
-import { ExitCode, stopCode } from './exit-codes.js';
-import type { CliIo, StopSignal } from './io.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { reportStop, watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 
 export async function runStressPart(suite: ResolvedSuite, spec: string, dir: string, flags: { workers?: number; quiet?: boolean }, io: CliIo): Promise<number> {
@@ -27,13 +27,7 @@ export async function runStressPart(suite: ResolvedSuite, spec: string, dir: str
   }
   const part = parsed.part;
   const { simulateShards } = await import('../engine/run.js');
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  let stoppedBy: StopSignal | undefined;
-  const unsubscribe = io.onInterrupt((signal) => {
-    stoppedBy = signal;
-    controller.abort();
-  });
+  const stop = watchForStop(io);
   const blocks: Parameters<typeof encodeStressPart>[3] = [];
   try {
     for (const b of stressPartBlocks(suite, part)) {
@@ -42,9 +36,9 @@ export async function runStressPart(suite: ResolvedSuite, spec: string, dir: str
       try {
         const r = await simulateShards(member.scenario, Array.from({ length: b.count }, (_, k) => b.first + k), {
           ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-          signal: controller.signal,
+          signal: stop.signal,
           onProgress: (p) => {
-            if (!controller.signal.aborted) progress.update(p);
+            if (!stop.signal.aborted) progress.update(p);
           },
         });
         blocks.push({ ...b, slots: r.layout.size, accumulators: r.accumulators });
@@ -53,19 +47,15 @@ export async function runStressPart(suite: ResolvedSuite, spec: string, dir: str
       }
     }
   } catch (e) {
-    if (stoppedBy) {
-      io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
-      return stopCode(stoppedBy);
-    }
+    const by = stop.stoppedBy();
+    if (by) return reportStop(io, by);
     io.stderr.write(`${messages.runFailed(errorText(e))}\n`);
     return ExitCode.failure;
   } finally {
-    unsubscribe();
+    stop.unsubscribe();
   }
-  if (stoppedBy) {
-    io.stderr.write(`${messages.interrupted(stoppedBy)}\n`);
-    return stopCode(stoppedBy);
-  }
+  const by = stop.stoppedBy();
+  if (by) return reportStop(io, by);
   const file = partPath(dir, part);
   try {
     await writeFileAtomic(file, encodeStressPart(suite, part, packageInfo().version, blocks));

@@ -11,7 +11,6 @@
  * judged); 2 bad input; 1 any other failure; 130 interrupted. 2 and 1 win over
  * 3: they are decided before any verdict exists.
  */
-import { setMaxListeners } from 'node:events';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -28,7 +27,8 @@ import { readRunManifest, resumeMismatches, runManifest } from '../stress/shard-
 import type { Breach, ResolvedSuite, RunManifest, StressResult } from '../stress/types.js';
 import { packageInfo } from '../util/package-info.js';
 import { ExitCode, stopCode } from './exit-codes.js';
-import type { CliIo, OutStream, StopSignal } from './io.js';
+import { watchForStop } from './stop.js';
+import type { CliIo, OutStream } from './io.js';
 import { positiveInteger } from './options.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
@@ -144,9 +144,7 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
       return ExitCode.failure;
     }
 
-    const controller = new AbortController();
-    // The engine may listen once per queued shard task; more than Node's default 10 is expected, not a leak.
-    setMaxListeners(0, controller.signal);
+    const stop = watchForStop(io);
     const quiet = flags.quiet ?? false;
     // On a terminal a bar; elsewhere plain progress lines, timestamped like every log line.
     const progressIo = io.stderr.isTTY ? io : { ...io, stderr: stamped };
@@ -156,15 +154,6 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
       progress?.stop();
       if (!quiet) stamped.write(`${text}\n`);
     };
-    let unsubscribe = (): void => undefined;
-    let stoppedBy: StopSignal = 'SIGINT';
-    const interrupted = new Promise<{ kind: 'interrupted' }>((resolve) => {
-      unsubscribe = io.onInterrupt((signal) => {
-        stoppedBy = signal;
-        controller.abort();
-        resolve({ kind: 'interrupted' });
-      });
-    });
     const running = runStressSuite(suite, {
       engine,
       dir,
@@ -173,7 +162,7 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
       resumed,
       version,
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-      signal: controller.signal,
+      signal: stop.signal,
       now,
       show,
       log,
@@ -182,7 +171,7 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
         warn(text);
       },
       onProgress: (index: number, p: RunProgress) => {
-        if (controller.signal.aborted) return;
+        if (stop.signal.aborted) return;
         if (index !== progressOf) {
           progress?.stop();
           progress = createProgress(progressIo, quiet);
@@ -194,12 +183,13 @@ export async function stressCommand(file: string, flags: StressFlags, io: CliIo)
       (result) => ({ kind: 'done' as const, result }),
       (error: unknown) => ({ kind: 'failed' as const, error }),
     );
-    const outcome = await Promise.race([running, interrupted]);
-    unsubscribe();
+    const outcome = await Promise.race([running, stop.stopped]);
+    stop.unsubscribe();
     progress?.stop();
-    if (outcome.kind === 'interrupted' || controller.signal.aborted) {
-      io.stderr.write(`${stressMessages.interrupted(resumeHint, stoppedBy)}\n`);
-      return stopCode(stoppedBy);
+    if (outcome.kind === 'interrupted' || stop.signal.aborted) {
+      const by = stop.stoppedBy() ?? 'SIGINT';
+      io.stderr.write(`${stressMessages.interrupted(resumeHint, by)}\n`);
+      return stopCode(by);
     }
     if (outcome.kind === 'failed') {
       io.stderr.write(`${stressMessages.failed(errorText(outcome.error), resumeHint)}\n`);
