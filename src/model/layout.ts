@@ -106,9 +106,6 @@ export interface Layout {
   size: number;
 }
 
-/** The portfolio's scope block starts at 0. */
-export const PORTFOLIO_BASE = 0;
-
 export function makeLayout(segments: number, steps: number): Layout {
   const segmentBase = SCALARS;
   const stepBase = segmentBase + segments * SCALARS;

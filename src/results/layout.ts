@@ -2,7 +2,7 @@
  * Accumulators as results/ sees them: the layout the model writes
  * (model/layout.ts) and the merge of shard accumulators.
  */
-export { type Layout, makeLayout, PORTFOLIO_BASE, S, SCALARS, STEP_SLOTS, T, segmentScopeBase } from '../model/layout.js';
+export { type Layout, makeLayout, S, SCALARS, STEP_SLOTS, T, segmentScopeBase } from '../model/layout.js';
 
 /** Add `from` into `into`, slot by slot. */
 export function mergeInto(into: Float64Array, from: Float64Array): void {

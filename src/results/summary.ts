@@ -17,9 +17,6 @@ import {
 
 const NO_VALUE = 'no path gave a value (a ratio over zero in every path)';
 
-/** Per-path arrays that summary.json carries (path order). */
-export const PER_PATH_FIGURES = PATH_FIGURES;
-
 export function buildSummary(
   scenario: Scenario,
   paths: readonly Float64Array[],

@@ -15,7 +15,8 @@ import {
 } from '../../src/model/policies/requests.js';
 import { CAUSE_IDENTITY, CAUSE_RISK_MODEL } from '../../src/model/policies/freeze.js';
 import { churns } from '../../src/model/policies/churn.js';
-import { distressEntryProb, distressedShareAfter, liquidityMultiplier } from '../../src/model/hidden/distress.js';
+import { distressEntryProb, liquidityMultiplier } from '../../src/model/hidden/distress.js';
+import { distressedShareAfter } from '../oracles/distress-chain.js';
 import { identityPassProb, investigationConfirms, onsetDay, takeoverFraudPart, takeoverGap } from '../../src/model/hidden/fraud.js';
 
 describe('credit decisions', () => {

@@ -22,14 +22,3 @@ export function liquidityMultiplier(frozenMissMultiplier: number, frozenShare: n
   const f = frozenShare < 0 ? 0 : frozenShare > 1 ? 1 : frozenShare;
   return 1 + (frozenMissMultiplier - 1) * f;
 }
-
-/**
- * The distressed share after k billings of a two-state chain with per-period
- * entry p and exit q from a start share π0: π∞ + (π0 − π∞)(1 − p − q)^k,
- * π∞ = p/(p+q). The closed form the engine is tested against.
- */
-export function distressedShareAfter(p: number, q: number, pi0: number, k: number): number {
-  if (p + q === 0) return pi0;
-  const piInf = p / (p + q);
-  return piInf + (pi0 - piInf) * Math.pow(1 - p - q, k);
-}
