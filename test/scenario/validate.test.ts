@@ -55,6 +55,18 @@ describe('shape errors name the file, line:column and field path', () => {
     ]);
   });
 
+  it('model v2 fields: a share, a rate, a multiplier and a duration out of range, and a typo', async () => {
+    const lines = await errorsOf(
+      'distress: { initialShare: 1.5, entryPerYear: -0.1, missMultiplier: -2 }\n' +
+        'fraud:\n  takeover: { noticeDays: -1 }\n  bustOut: { sharee: 0.01 }\n',
+    );
+    expect(lines).toContain('child.yaml:2:27: distress.initialShare: must be a number in [0, 1], got 1.5');
+    expect(lines).toContain('child.yaml:2:46: distress.entryPerYear: must be a number ≥ 0, got -0.1');
+    expect(lines).toContain('child.yaml:2:68: distress.missMultiplier: must be a number ≥ 0, got -2');
+    expect(lines).toContain('child.yaml:4:27: fraud.takeover.noticeDays: must be a number ≥ 0, got -1');
+    expect(lines.some((l) => l.includes('fraud.bustOut.sharee: unknown field "sharee"; did you mean "share"?'))).toBe(true);
+  });
+
   it('a non-integer count', async () => {
     expect(await errorsOf('run: { paths: 2.5 }\n')).toEqual(['child.yaml:2:15: run.paths: must be a positive integer, got 2.5']);
   });
