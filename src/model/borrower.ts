@@ -107,6 +107,16 @@ export class BorrowerState {
    * (`setSlot`, `setTimed`); lowering an end (`liftUntimed`) tightens it again.
    */
   restrictedUntil = -Infinity;
+  // Whole-step counts, added to the tally once at the horizon rather than every
+  // step (integers, so the totals are exactly those of per-step adds).
+  /** steps begun not defaulted; open, closed and distressed at their start */
+  liveSteps = 0;
+  openSteps = 0;
+  closedSteps = 0;
+  distressedSteps = 0;
+  /** draw attempts, and of them blocked ones */
+  attempts = 0;
+  blockedAttempts = 0;
 
   constructor(closureWindow: number) {
     this.recentEvents = new Float64Array(Math.max(1, closureWindow));
@@ -147,6 +157,12 @@ export class BorrowerState {
     this.pendingByFraud = false;
     this.pendingDrainU = 0;
     this.pendingInvestigateU = 0;
+    this.liveSteps = 0;
+    this.openSteps = 0;
+    this.closedSteps = 0;
+    this.distressedSteps = 0;
+    this.attempts = 0;
+    this.blockedAttempts = 0;
   }
 }
 

@@ -41,11 +41,13 @@ export class BorrowerSimulator {
   /** phases that cannot happen in this scenario are not called at all */
   private readonly inStepEvents: boolean;
   private readonly reviews: boolean;
+  private readonly hiddenOn: boolean;
 
   constructor(ctx: ModelContext, layout: Layout) {
     this.env = new StepEnv(ctx, new Tally(layout));
     this.inStepEvents = ctx.request.enabled || ctx.hidden.anyOn;
     this.reviews = ctx.review.enabled;
+    this.hiddenOn = ctx.hidden.anyOn;
   }
 
   /**
@@ -79,7 +81,7 @@ export class BorrowerSimulator {
       if (this.inStepEvents) inStepEventPhase(env, st, cur); // 3 (requests; v2: onsets and takeovers)
       if (billing) {
         if (!billingPhase(env, st, cur)) continue; // 4 (a default ends the timeline)
-        distressTransitionPhase(env, st, cur); // 4b (v2)
+        if (this.hiddenOn) distressTransitionPhase(env, st, cur); // 4b (v2)
         scorePhase(env, st, cur); // 5
       }
       if (st.status === OPEN) freezeRulePhase(env, st, cur); // 6
@@ -89,7 +91,7 @@ export class BorrowerSimulator {
     }
     // A takeover still running at the horizon is written off there.
     if (st.takenOver && st.status !== DEFAULTED) writeOffTakeover(env, st);
-    env.tally.horizon(st.status !== DEFAULTED, st.status === OPEN, st.balance, st.limit, st.freezeEvents, st.holds, st.goodFrozen);
+    env.tally.horizon(st, D);
   }
 
   /** Day 0: the borrower is counted, its first request arrival drawn, the score floor checked. */

@@ -8,6 +8,7 @@
  * One Tally serves a whole shard: `borrower()` points it at the next borrower's
  * segment. It allocates nothing.
  */
+import { type BorrowerState, DEFAULTED, OPEN } from './borrower.js';
 import { type Layout, S, SCALARS, STEP_SLOTS, T } from './layout.js';
 
 /** The hidden state of a defaulter, for the split of defaults (a sleeper counts as healthy). */
@@ -48,14 +49,6 @@ export class Tally {
     this.add(S.startBalance, balance);
     this.add(S.startLimit, limit);
     this.add(S.startOpen, 1);
-  }
-
-  openStep(days: number): void {
-    this.add(S.openDays, days);
-  }
-
-  closedStep(days: number): void {
-    this.add(S.closedDays, days);
   }
 
   drawn(amount: number): void {
@@ -140,15 +133,6 @@ export class Tally {
   /** Blocked attempts of a bad account (the rest of the blocked attempts are good ones'). */
   badBlocked(n: number): void {
     this.add(S.badBlockedAttempts, n);
-  }
-
-  /** A step of an account that has not defaulted, and of a distressed one. */
-  liveStep(days: number): void {
-    this.add(S.liveDays, days);
-  }
-
-  distressedStep(days: number): void {
-    this.add(S.distressedDays, days);
   }
 
   /** A distress episode starts: at day 0 (initial) or by an entry at a billing. */
@@ -250,16 +234,26 @@ export class Tally {
     this.step(t, T.distressed, 1);
   }
 
-  /** Totals at the horizon: the balance of a live (not defaulted) account, the limit of an open one. */
-  horizon(live: boolean, open: boolean, balance: number, limit: number, freezeEvents: number, holds: number, goodFrozen: boolean): void {
-    if (goodFrozen) this.add(S.goodEverFrozen, 1);
-    if (live) this.add(S.endBalance, balance);
-    if (open) {
-      this.add(S.endLimitOpen, limit);
+  /**
+   * Totals at the horizon: the balance of a live (not defaulted) account, the
+   * limit of an open one, and the borrower's whole-step counts (`D` days a step):
+   * days alive, open, closed and distressed, and its draw attempts.
+   */
+  horizon(st: BorrowerState, D: number): void {
+    const live = st.status !== DEFAULTED;
+    if (st.goodFrozen) this.add(S.goodEverFrozen, 1);
+    if (live) this.add(S.endBalance, st.balance);
+    if (st.status === OPEN) {
+      this.add(S.endLimitOpen, st.limit);
       this.add(S.endOpen, 1);
     }
-    if (freezeEvents > 0) this.add(S.everFrozen, 1);
-    if (freezeEvents > 0 || holds > 0) this.add(S.everRestricted, 1);
-    this.add(S.eventsHistogram + Math.min(4, freezeEvents), 1);
+    if (st.freezeEvents > 0) this.add(S.everFrozen, 1);
+    if (st.freezeEvents > 0 || st.holds > 0) this.add(S.everRestricted, 1);
+    this.add(S.eventsHistogram + Math.min(4, st.freezeEvents), 1);
+    this.add(S.liveDays, st.liveSteps * D);
+    this.add(S.openDays, st.openSteps * D);
+    this.add(S.closedDays, st.closedSteps * D);
+    if (st.distressedSteps > 0) this.add(S.distressedDays, st.distressedSteps * D);
+    this.attempts(st.attempts - st.blockedAttempts, st.blockedAttempts);
   }
 }

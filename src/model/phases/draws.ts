@@ -20,16 +20,16 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   cur.status0 = status0;
   cur.drained = 0;
   const distressed = st.hidden === DISTRESSED;
-  env.tally.liveStep(D);
-  if (distressed) env.tally.distressedStep(D);
+  st.liveSteps += 1;
+  if (distressed) st.distressedSteps += 1;
   let blockedDays = 0;
   if (status0 === OPEN) {
     // (restrictedUntil ≤ a: nothing restricts this step, and the measure is 0)
     if (st.restrictedUntil > a) blockedDays = unionMeasure(st.start, st.end, ALL_SLOTS, a, cur.b, ctx.scratchStart, ctx.scratchEnd);
-    env.tally.openStep(D);
+    st.openSteps += 1;
   } else if (status0 === CLOSED) {
     blockedDays = D;
-    env.tally.closedStep(D);
+    st.closedSteps += 1;
   }
   const activeDays = status0 === OPEN ? D - blockedDays : 0;
   cur.activeDays = activeDays;
@@ -54,7 +54,8 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
     env.tally.drawn(drawnNow);
     cur.large = largeDrawCount(unblocked, amount, room, limit0, env.sc.freeze.riskModel.largeDrawShare);
   }
-  env.tally.attempts(unblocked, blocked);
+  st.attempts += unblocked + blocked;
+  st.blockedAttempts += blocked;
   if (blocked > 0 && isBad(st)) env.tally.badBlocked(blocked);
   const windowIndex = ctx.windowIndex[cur.t]!;
   if (windowIndex !== st.windowIndex) {
