@@ -9,36 +9,45 @@
  * The verification hold is the last interval: a restriction, not a freeze.
  */
 
-export const OPEN = 0;
-export const CLOSED = 1;
-export const CHURNED = 2;
-export const DEFAULTED = 3;
+/** The account's status (what the lender sees). */
+export const enum Status {
+  Open = 0,
+  Closed = 1,
+  Churned = 2,
+  Defaulted = 3,
+}
 
-export const SLOT_DELINQUENCY = 0;
-export const SLOT_SCORE_FLOOR = 1;
-export const SLOT_IDENTITY = 2;
-export const SLOT_RISK_RULE = 3;
-export const SLOT_RISK_REQUEST = 4;
-export const SLOT_MAINTENANCE = 5;
-export const SLOT_FRAUD = 6;
+/** The restriction slots: FREEZE_SLOTS freeze slots, then the verification hold. */
+export const enum Slot {
+  Delinquency = 0,
+  ScoreFloor = 1,
+  Identity = 2,
+  RiskRule = 3,
+  RiskRequest = 4,
+  Maintenance = 5,
+  Fraud = 6,
+  Hold = 7,
+}
+/** freeze slots (the hold's is after them), and all slots */
 export const FREEZE_SLOTS = 7;
-export const SLOT_HOLD = 7;
 export const ALL_SLOTS = 8;
 
 /** The freeze cause of each slot (cause indices from policies/freeze.ts, severity order). */
 export const SLOT_CAUSE = [0, 2, 3, 4, 4, 5, 1] as const;
 
-/** Hidden states (model v2): what the lender cannot see. */
-export const HEALTHY = 0;
-export const DISTRESSED = 1;
-/** a bust-out planner before its onset */
-export const SLEEPER = 2;
-/** a bust-out planner after its onset */
-export const BUST_OUT = 3;
+/** Hidden states (model v2): what the lender cannot see. A sleeper is a bust-out planner before its onset; BustOut, after it. */
+export const enum Hidden {
+  Healthy = 0,
+  Distressed = 1,
+  /** a bust-out planner before its onset */
+  Sleeper = 2,
+  /** a bust-out planner after its onset */
+  BustOut = 3,
+}
 
 export class BorrowerState {
   segment = 0;
-  status = OPEN;
+  status = Status.Open;
   // Real-valued fields start as NaN (set for every borrower before use): a field
   // that first holds small integers gets an integer representation, and the first
   // fraction (a limit cut to a balance, after thousands of borrowers) changes the
@@ -75,7 +84,7 @@ export class BorrowerState {
   episodeCause = 0;
   lastFreezeEnd = -Infinity;
   // Model v2: the hidden state and the fraud in progress.
-  hidden = HEALTHY;
+  hidden = Hidden.Healthy;
   /** a planner's onset day (Infinity for others) */
   onsetDay = Infinity;
   /** the wish to ask arrives at perYear · wishFactor and is thinned to the state's rate when `thinWishes` */
@@ -123,7 +132,7 @@ export class BorrowerState {
   }
 
   reset(): void {
-    this.status = OPEN;
+    this.status = Status.Open;
     this.dpd = 0;
     this.lastMissDay = -Infinity;
     this.windowIndex = -1;
@@ -142,7 +151,7 @@ export class BorrowerState {
     this.episodeCause = 0;
     this.lastFreezeEnd = -Infinity;
     this.restrictedUntil = -Infinity;
-    this.hidden = HEALTHY;
+    this.hidden = Hidden.Healthy;
     this.onsetDay = Infinity;
     this.wishFactor = 1;
     this.thinWishes = false;
@@ -292,5 +301,5 @@ export function setTimed(st: BorrowerState, i: number, from: number, to: number,
  * the labelling of figures and the checks' probabilities read this; policies never do.
  */
 export function isBad(st: BorrowerState): boolean {
-  return st.dpd > 0 || st.hidden !== HEALTHY || st.takenOver;
+  return st.dpd > 0 || st.hidden !== Hidden.Healthy || st.takenOver;
 }

@@ -16,17 +16,26 @@ import { distressEntryProb } from './hidden/distress.js';
 
 /** Uniforms drawn from the borrower's step stream in every step, whatever happens. */
 export const STEP_UNIFORMS = 11;
-export const U_UNBLOCKED = 0;
-export const U_BLOCKED = 1;
-export const U_DRAW_NOISE = 2;
-export const U_MISS = 3;
-export const U_CURE = 4;
-export const U_PREPAY = 5;
-export const U_SCORE = 6;
-export const U_LARGE_DRAW = 7;
-export const U_VELOCITY = 8;
-export const U_MAINTENANCE = 9;
-export const U_CHURN = 10;
+/**
+ * Which of the step's uniforms each use takes. These index groups (and the
+ * model's other small enumerations: Status, Hidden, Slot, Cause, ...) are const
+ * enums, which the compiler writes as plain numbers: the hot loop would
+ * otherwise load an imported constant from its module cell, with a check,
+ * at every use (measured: docs/performance.md).
+ */
+export const enum U {
+  Unblocked = 0,
+  Blocked = 1,
+  DrawNoise = 2,
+  Miss = 3,
+  Cure = 4,
+  Prepay = 5,
+  Score = 6,
+  LargeDraw = 7,
+  Velocity = 8,
+  Maintenance = 9,
+  Churn = 10,
+}
 
 /** Uniforms drawn from the request stream per arrival: gap to the next, timing of draws, verification, escalation. */
 export const REQUEST_UNIFORMS = 4;
@@ -37,25 +46,31 @@ export const REQUEST_UNIFORMS = 4;
  * The hidden stream: at the start, then one uniform per billing (distress transition).
  */
 export const HIDDEN_START_UNIFORMS = 7;
-export const H_DISTRESS_INITIAL = 0;
-export const H_PLANNER = 1;
-export const H_ONSET_DAY = 2;
-export const H_ONSET_VERIFY = 3;
-export const H_ONSET_ESCALATE = 4;
-export const H_ONSET_DRAIN_CATCH = 5;
-export const H_ONSET_ROOM_CATCH = 6;
+export const enum H {
+  DistressInitial = 0,
+  Planner = 1,
+  OnsetDay = 2,
+  OnsetVerify = 3,
+  OnsetEscalate = 4,
+  OnsetDrainCatch = 5,
+  OnsetRoomCatch = 6,
+}
 /** The takeover stream: the first gap at the start, then per arrival: */
 export const TAKEOVER_UNIFORMS = 6;
-export const K_GAP = 0;
-export const K_REQUEST = 1;
-export const K_VERIFY = 2;
-export const K_ESCALATE = 3;
-export const K_DRAIN_CATCH = 4;
-export const K_ROOM_CATCH = 5;
+export const enum K {
+  Gap = 0,
+  Request = 1,
+  Verify = 2,
+  Escalate = 3,
+  DrainCatch = 4,
+  RoomCatch = 5,
+}
 /** The wish stream, per arrival of the wish to ask: thinning, and the catch of a drained approval. */
 export const WISH_UNIFORMS = 2;
-export const W_THIN = 0;
-export const W_ROOM_CATCH = 1;
+export const enum W {
+  Thin = 0,
+  RoomCatch = 1,
+}
 
 /** Model v2's parameters as the step reads them. */
 export interface HiddenParams {

@@ -6,10 +6,10 @@
  * allocates per borrower-step: the state, the step cursor and the scratch
  * inputs are reused objects.
  */
-import { type BorrowerState, CLOSED, DEFAULTED, DISTRESSED, OPEN, SLOT_SCORE_FLOOR, causeAt, setSlot } from './borrower.js';
+import { type BorrowerState, causeAt, setSlot, Status, Hidden, Slot } from './borrower.js';
 import { STEP_UNIFORMS, type ModelContext } from './context.js';
 import type { Layout } from './layout.js';
-import { CAUSE_SCORE_FLOOR } from './policies/freeze.js';
+import { Cause } from './policies/freeze.js';
 import type { Uniform, UniformBlock } from './random.js';
 import { Tally } from './tally.js';
 import { StepCursor, StepEnv } from './phases/env.js';
@@ -68,7 +68,7 @@ export class BorrowerSimulator {
     this.start(st);
     const D = env.D;
     for (let t = 0; t < ctx.clock.steps; t++) {
-      if (st.status === DEFAULTED) break;
+      if (st.status === Status.Defaulted) break;
       cur.t = t;
       cur.a = t * D;
       cur.b = cur.a + D;
@@ -78,19 +78,19 @@ export class BorrowerSimulator {
       // call per phase and step cost ~10% of the step (measured; docs/performance.md).
       if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur); // 1
       drawPhase(env, st, cur); // 2
-      if (this.inStepEvents) inStepEventPhase(env, st, cur); // 3 (requests; v2: onsets and takeovers)
+      if (this.inStepEvents === true) inStepEventPhase(env, st, cur); // 3 (requests; v2: onsets and takeovers)
       if (billing) {
         if (!billingPhase(env, st, cur)) continue; // 4 (a default ends the timeline)
-        if (this.hiddenOn) distressTransitionPhase(env, st, cur); // 4b (v2)
+        if (this.hiddenOn === true) distressTransitionPhase(env, st, cur); // 4b (v2)
         scorePhase(env, st, cur); // 5
       }
-      if (st.status === OPEN) freezeRulePhase(env, st, cur); // 6
-      if (this.reviews && ctx.reviewDue[t] === 1 && st.status === OPEN) reviewPhase(env, st, cur); // 7
-      if (st.inEpisode || st.status === OPEN) churnPhase(env, st, cur); // 8
+      if (st.status === Status.Open) freezeRulePhase(env, st, cur); // 6
+      if (this.reviews === true && ctx.reviewDue[t] === 1 && st.status === Status.Open) reviewPhase(env, st, cur); // 7
+      if (st.inEpisode === true || st.status === Status.Open) churnPhase(env, st, cur); // 8
       this.stepEnd(st, t, cur.b);
     }
     // A takeover still running at the horizon is written off there.
-    if (st.takenOver && st.status !== DEFAULTED) writeOffTakeover(env, st);
+    if (st.takenOver === true && st.status !== Status.Defaulted) writeOffTakeover(env, st);
     env.tally.horizon(st, D);
   }
 
@@ -100,12 +100,12 @@ export class BorrowerSimulator {
     env.tally.borrowerStart(st.balance, st.limit);
     st.initialLimit = st.limit;
     st.scoreAtLastReview = st.score;
-    if (env.ctx.hidden.anyOn) startHiddenState(env, st);
-    if (env.ctx.request.enabled) st.nextArrival = arrivalGap(env, st, env.reqNext());
+    if (env.ctx.hidden.anyOn === true) startHiddenState(env, st);
+    if (env.ctx.request.enabled === true) st.nextArrival = arrivalGap(env, st, env.reqNext());
     const floor = env.sc.freeze.scoreFloor;
     if (floor.enabled && st.score < floor.min) {
-      setSlot(st, SLOT_SCORE_FLOOR, 0, Infinity);
-      recordFreezeEvent(env, st, CAUSE_SCORE_FLOOR, 0, 0);
+      setSlot(st, Slot.ScoreFloor, 0, Infinity);
+      recordFreezeEvent(env, st, Cause.ScoreFloor, 0, 0);
     }
   }
 
@@ -113,11 +113,11 @@ export class BorrowerSimulator {
   private stepEnd(st: BorrowerState, t: number, b: number): void {
     const tally = this.env.tally;
     tally.stepEnd(t, st.balance);
-    if (st.status === OPEN) {
+    if (st.status === Status.Open) {
       tally.openAtStepEnd(t, st.limit, st.balance, st.restrictedUntil > b ? causeAt(st, b) : -1);
-      if (st.hidden === DISTRESSED) tally.distressedAtStepEnd(t);
+      if (st.hidden === Hidden.Distressed) tally.distressedAtStepEnd(t);
     }
-    else if (st.status === CLOSED) tally.closedAtStepEnd(t);
+    else if (st.status === Status.Closed) tally.closedAtStepEnd(t);
     else tally.churnedAtStepEnd(t);
   }
 }

@@ -8,13 +8,15 @@
  * One Tally serves a whole shard: `borrower()` points it at the next borrower's
  * segment. It allocates nothing.
  */
-import { type BorrowerState, DEFAULTED, OPEN } from './borrower.js';
+import { type BorrowerState, Status } from './borrower.js';
 import { type Layout, S, SCALARS, STEP_SLOTS, T } from './layout.js';
 
 /** The hidden state of a defaulter, for the split of defaults (a sleeper counts as healthy). */
-export const DEFAULT_HEALTHY = 0;
-export const DEFAULT_DISTRESSED = 1;
-export const DEFAULT_BUST_OUT = 2;
+export const enum DefaultKind {
+  Healthy = 0,
+  Distressed = 1,
+  BustOut = 2,
+}
 
 export class Tally {
   private acc: Float64Array = new Float64Array(0);
@@ -84,8 +86,8 @@ export class Tally {
     this.add(S.creditLoss, creditLoss);
     if (fraudLoss !== 0) this.add(S.fraudLoss, fraudLoss);
     if (takeoverLoss !== 0) this.add(S.takeoverLoss, takeoverLoss);
-    if (kind === DEFAULT_DISTRESSED) this.add(S.defaultsDistressed, 1);
-    else if (kind === DEFAULT_BUST_OUT) this.add(S.defaultsBustOut, 1);
+    if (kind === DefaultKind.Distressed) this.add(S.defaultsDistressed, 1);
+    else if (kind === DefaultKind.BustOut) this.add(S.defaultsBustOut, 1);
   }
 
   frozenDays(days: number): void {
@@ -240,10 +242,10 @@ export class Tally {
    * days alive, open, closed and distressed, and its draw attempts.
    */
   horizon(st: BorrowerState, D: number): void {
-    const live = st.status !== DEFAULTED;
+    const live = st.status !== Status.Defaulted;
     if (st.goodFrozen) this.add(S.goodEverFrozen, 1);
     if (live) this.add(S.endBalance, st.balance);
-    if (st.status === OPEN) {
+    if (st.status === Status.Open) {
       this.add(S.endLimitOpen, st.limit);
       this.add(S.endOpen, 1);
     }

@@ -6,14 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { cures, defaultsNow, prepays } from '../../src/model/policies/credit.js';
 import {
-  FIRE, KEEP, LIFT, delinquencyFreeze, largeDrawCaught, maintenanceHits, scoreFloorFreeze, velocityCaught,
+  delinquencyFreeze, largeDrawCaught, maintenanceHits, scoreFloorFreeze, velocityCaught, Change,
 } from '../../src/model/policies/freeze.js';
 import { adverseFreezeOverlaps, cutToBalance } from '../../src/model/policies/limits.js';
 import {
-  OUTCOME_APPROVED, OUTCOME_DECLINED, OUTCOME_ESCALATED, OUTCOME_IDENTITY_FAILED, mayAsk, outcomeFreezeCause, outcomeFreezeDays,
-  outcomeTakesEffect, usesEnoughToAsk,
+  mayAsk, outcomeFreezeCause, outcomeFreezeDays, outcomeTakesEffect, usesEnoughToAsk, RequestOutcome,
 } from '../../src/model/policies/requests.js';
-import { CAUSE_IDENTITY, CAUSE_RISK_MODEL } from '../../src/model/policies/freeze.js';
+import { Cause } from '../../src/model/policies/freeze.js';
 import { churns } from '../../src/model/policies/churn.js';
 import { distressEntryProb, liquidityMultiplier } from '../../src/model/hidden/distress.js';
 import { distressedShareAfter } from '../oracles/distress-chain.js';
@@ -37,16 +36,16 @@ describe('credit decisions', () => {
 
 describe('freeze rules', () => {
   it('the delinquency freeze fires on a delinquent unfrozen account and lifts on cure', () => {
-    expect(delinquencyFreeze(false, 30)).toBe(FIRE);
-    expect(delinquencyFreeze(true, 60)).toBe(KEEP);
-    expect(delinquencyFreeze(true, 0)).toBe(LIFT);
-    expect(delinquencyFreeze(false, 0)).toBe(KEEP);
+    expect(delinquencyFreeze(false, 30)).toBe(Change.Fire);
+    expect(delinquencyFreeze(true, 60)).toBe(Change.Keep);
+    expect(delinquencyFreeze(true, 0)).toBe(Change.Lift);
+    expect(delinquencyFreeze(false, 0)).toBe(Change.Keep);
   });
   it('the score floor suspends below min and lifts only at min + hysteresis', () => {
-    expect(scoreFloorFreeze(false, 519.9, 520, 5)).toBe(FIRE);
-    expect(scoreFloorFreeze(true, 524.9, 520, 5)).toBe(KEEP);
-    expect(scoreFloorFreeze(true, 525, 520, 5)).toBe(LIFT);
-    expect(scoreFloorFreeze(false, 520, 520, 5)).toBe(KEEP);
+    expect(scoreFloorFreeze(false, 519.9, 520, 5)).toBe(Change.Fire);
+    expect(scoreFloorFreeze(true, 524.9, 520, 5)).toBe(Change.Keep);
+    expect(scoreFloorFreeze(true, 525, 520, 5)).toBe(Change.Lift);
+    expect(scoreFloorFreeze(false, 520, 520, 5)).toBe(Change.Keep);
   });
   it('catches one of n large draws with 1 − (1 − p)^n, and nothing without a large draw', () => {
     const p = 1 - 0.4 ** 2; // two large draws at detectProb 0.6
@@ -76,13 +75,13 @@ describe('requests', () => {
     expect(usesEnoughToAsk(599.99, 1000, 0.6)).toBe(false);
   });
   it('names the freeze each outcome brings when its hold ends', () => {
-    expect(outcomeTakesEffect(OUTCOME_DECLINED)).toBe(false);
-    expect(outcomeTakesEffect(OUTCOME_APPROVED)).toBe(true);
-    expect(outcomeFreezeCause(OUTCOME_IDENTITY_FAILED)).toBe(CAUSE_IDENTITY);
-    expect(outcomeFreezeCause(OUTCOME_ESCALATED)).toBe(CAUSE_RISK_MODEL);
-    expect(outcomeFreezeCause(OUTCOME_APPROVED)).toBe(-1);
-    expect(outcomeFreezeDays(OUTCOME_IDENTITY_FAILED, 30, 14)).toBe(30);
-    expect(outcomeFreezeDays(OUTCOME_ESCALATED, 30, 14)).toBe(14);
+    expect(outcomeTakesEffect(RequestOutcome.Declined)).toBe(false);
+    expect(outcomeTakesEffect(RequestOutcome.Approved)).toBe(true);
+    expect(outcomeFreezeCause(RequestOutcome.IdentityFailed)).toBe(Cause.Identity);
+    expect(outcomeFreezeCause(RequestOutcome.Escalated)).toBe(Cause.RiskModel);
+    expect(outcomeFreezeCause(RequestOutcome.Approved)).toBe(-1);
+    expect(outcomeFreezeDays(RequestOutcome.IdentityFailed, 30, 14)).toBe(30);
+    expect(outcomeFreezeDays(RequestOutcome.Escalated, 30, 14)).toBe(14);
   });
 });
 

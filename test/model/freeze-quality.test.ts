@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../helpers/scenario.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { makeClock } from '../../src/model/clock.js';
-import { ModelContext, STEP_UNIFORMS, U_CHURN, U_CURE, U_DRAW_NOISE, U_LARGE_DRAW, U_MAINTENANCE, U_MISS, U_PREPAY, U_SCORE, U_UNBLOCKED, U_VELOCITY } from '../../src/model/context.js';
+import { ModelContext, STEP_UNIFORMS, U } from '../../src/model/context.js';
 import { BorrowerState } from '../../src/model/borrower.js';
 import { BorrowerSimulator } from '../../src/model/simulate.js';
 import { makeLayout, S } from '../../src/model/layout.js';
@@ -19,10 +19,10 @@ const cause = (c: (typeof FREEZE_CAUSES)[number]) => FREEZE_CAUSES.indexOf(c);
 /** Step uniforms where nothing happens: no draws, no miss, no prepayment, no catch, no churn; z = 0 for the score. */
 function quietStep(): Float64Array {
   const u = new Float64Array(STEP_UNIFORMS).fill(0.999);
-  u[U_UNBLOCKED] = 0; // Poisson by inversion: 0 attempts
-  u[U_DRAW_NOISE] = 0.5;
-  u[U_SCORE] = 0.5;
-  for (const i of [U_MISS, U_CURE, U_PREPAY, U_LARGE_DRAW, U_VELOCITY, U_MAINTENANCE, U_CHURN]) u[i] = 0.999;
+  u[U.Unblocked] = 0; // Poisson by inversion: 0 attempts
+  u[U.DrawNoise] = 0.5;
+  u[U.Score] = 0.5;
+  for (const i of [U.Miss, U.Cure, U.Prepay, U.LargeDraw, U.Velocity, U.Maintenance, U.Churn]) u[i] = 0.999;
   return u;
 }
 
@@ -76,8 +76,8 @@ describe('freeze quality with scripted uniforms', () => {
     // step 0: one unblocked attempt (u = 0.9 → 1 of Poisson(4·30/365)), caught by the velocity rule (u = 0)
     const steps = (t: number, u: Float64Array) => {
       if (t === 0) {
-        u[U_UNBLOCKED] = 0.9;
-        u[U_VELOCITY] = 0;
+        u[U.Unblocked] = 0.9;
+        u[U.Velocity] = 0;
       }
     };
     const healthy = runOne(scenario, { steps, hidden: [0.999, 0.999] });

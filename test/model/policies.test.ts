@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  REVIEW_CUT, REVIEW_NONE, REVIEW_RAISE, cutLimit, raisedLimit, reviewDecision, roundLimit,
+  cutLimit, raisedLimit, reviewDecision, roundLimit, ReviewAction,
 } from '../../src/model/policies/limits.js';
 import {
-  OUTCOME_APPROVED, OUTCOME_DECLINED, OUTCOME_ESCALATED, OUTCOME_IDENTITY_FAILED, decideRequest, requestDti,
-  type RequestParams, type RequestState,
+  decideRequest, requestDti, type RequestParams, type RequestState, RequestOutcome,
 } from '../../src/model/policies/requests.js';
 import {
-  CAUSE_DELINQUENCY, CAUSE_IDENTITY, CAUSE_MAINTENANCE, CAUSE_RISK_MODEL, CAUSE_SCORE_FLOOR,
-  anyOf, largeDrawCount, mostSevere, scoreFloorSuspended, shouldClose,
+  anyOf, largeDrawCount, mostSevere, scoreFloorSuspended, shouldClose, Cause,
 } from '../../src/model/policies/freeze.js';
 import { churnProbability, overlap } from '../../src/model/policies/churn.js';
 import { cureProbability, missHazard, misses } from '../../src/model/policies/credit.js';
@@ -19,19 +17,19 @@ const clean = { score: 700, scoreAtLastReview: 700, limit: 10000, balance: 6000,
 
 describe('periodic review', () => {
   it('raises a clean, active, current borrower above the score bar', () => {
-    expect(reviewDecision(review, clean)).toBe(REVIEW_RAISE);
+    expect(reviewDecision(review, clean)).toBe(ReviewAction.Raise);
   });
   it('cuts at or below cutScore, and on a drop of at least cutDrop since the last review', () => {
-    expect(reviewDecision(review, { ...clean, score: 560, scoreAtLastReview: 560 })).toBe(REVIEW_CUT);
-    expect(reviewDecision(review, { ...clean, score: 700, scoreAtLastReview: 750 })).toBe(REVIEW_CUT);
-    expect(reviewDecision(review, { ...clean, score: 700, scoreAtLastReview: 749.9 })).toBe(REVIEW_RAISE);
+    expect(reviewDecision(review, { ...clean, score: 560, scoreAtLastReview: 560 })).toBe(ReviewAction.Cut);
+    expect(reviewDecision(review, { ...clean, score: 700, scoreAtLastReview: 750 })).toBe(ReviewAction.Cut);
+    expect(reviewDecision(review, { ...clean, score: 700, scoreAtLastReview: 749.9 })).toBe(ReviewAction.Raise);
   });
   it('does not raise when any raise condition fails', () => {
-    expect(reviewDecision(review, { ...clean, current: false })).toBe(REVIEW_NONE);
-    expect(reviewDecision(review, { ...clean, score: 679, scoreAtLastReview: 679 })).toBe(REVIEW_NONE);
-    expect(reviewDecision(review, { ...clean, balance: 4999 })).toBe(REVIEW_NONE);
-    expect(reviewDecision(review, { ...clean, adverseFreezeRecently: true })).toBe(REVIEW_NONE);
-    expect(reviewDecision(review, { ...clean, missRecently: true })).toBe(REVIEW_NONE);
+    expect(reviewDecision(review, { ...clean, current: false })).toBe(ReviewAction.None);
+    expect(reviewDecision(review, { ...clean, score: 679, scoreAtLastReview: 679 })).toBe(ReviewAction.None);
+    expect(reviewDecision(review, { ...clean, balance: 4999 })).toBe(ReviewAction.None);
+    expect(reviewDecision(review, { ...clean, adverseFreezeRecently: true })).toBe(ReviewAction.None);
+    expect(reviewDecision(review, { ...clean, missRecently: true })).toBe(ReviewAction.None);
   });
   it('cuts to max(balance, limit·cutFactor), never above the old limit, rounded', () => {
     expect(cutLimit(10000, 2000, 0.7, 100)).toBe(7000);
@@ -52,31 +50,31 @@ const rs: RequestState = { tau: 400, score: 700, balance: 6000, monthlyIncome: 7
 
 describe('limit-increase request', () => {
   it('approves a verified, qualified, well-behaved borrower', () => {
-    expect(decideRequest(rp, rs, 0.5, 0.1)).toBe(OUTCOME_APPROVED);
+    expect(decideRequest(rp, rs, 0.5, 0.1)).toBe(RequestOutcome.Approved);
   });
   it('fails identity with probability 1 − passProb, before any other check', () => {
-    expect(decideRequest(rp, { ...rs, score: 400 }, 0.97, 0.1)).toBe(OUTCOME_IDENTITY_FAILED);
-    expect(decideRequest(rp, rs, 0.9699, 0.1)).toBe(OUTCOME_APPROVED);
+    expect(decideRequest(rp, { ...rs, score: 400 }, 0.97, 0.1)).toBe(RequestOutcome.IdentityFailed);
+    expect(decideRequest(rp, rs, 0.9699, 0.1)).toBe(RequestOutcome.Approved);
   });
   it('uses the pass probability the model sets for the account (a fraudster facing the check fails more often)', () => {
-    expect(decideRequest(rp, { ...rs, passProb: 0.03 }, 0.03, 0.1)).toBe(OUTCOME_IDENTITY_FAILED);
-    expect(decideRequest(rp, { ...rs, passProb: 0.03 }, 0.0299, 0.1)).toBe(OUTCOME_APPROVED);
+    expect(decideRequest(rp, { ...rs, passProb: 0.03 }, 0.03, 0.1)).toBe(RequestOutcome.IdentityFailed);
+    expect(decideRequest(rp, { ...rs, passProb: 0.03 }, 0.0299, 0.1)).toBe(RequestOutcome.Approved);
   });
   it('skips identity re-verification entirely when it is off', () => {
-    expect(decideRequest({ ...rp, verificationEnabled: false }, rs, 0.999, 0.1)).toBe(OUTCOME_APPROVED);
+    expect(decideRequest({ ...rp, verificationEnabled: false }, rs, 0.999, 0.1)).toBe(RequestOutcome.Approved);
   });
   it('declines on qualification: score below the bar, or DTI above the maximum', () => {
-    expect(decideRequest(rp, { ...rs, score: 619 }, 0.5, 0.1)).toBe(OUTCOME_DECLINED);
+    expect(decideRequest(rp, { ...rs, score: 619 }, 0.5, 0.1)).toBe(RequestOutcome.Declined);
     // DTI = 0.15 + 6000·(1/12 + 0.146/12)/7000 = 0.15 + 0.0819 = 0.2319; external DTI > 0.4181 breaches 0.5
     expect(requestDti(rs)).toBeCloseTo(0.15 + (6000 * (1 / 12 + 0.146 / 12)) / 7000, 12);
-    expect(decideRequest(rp, { ...rs, externalDti: 0.42 }, 0.5, 0.1)).toBe(OUTCOME_DECLINED);
-    expect(decideRequest(rp, { ...rs, externalDti: 0.41 }, 0.5, 0.1)).toBe(OUTCOME_APPROVED);
+    expect(decideRequest(rp, { ...rs, externalDti: 0.42 }, 0.5, 0.1)).toBe(RequestOutcome.Declined);
+    expect(decideRequest(rp, { ...rs, externalDti: 0.41 }, 0.5, 0.1)).toBe(RequestOutcome.Approved);
   });
   it('escalates a busy or recently missed account with escalateProb, else declines', () => {
-    expect(decideRequest(rp, { ...rs, windowDraws: 4 }, 0.5, 0.39)).toBe(OUTCOME_ESCALATED);
-    expect(decideRequest(rp, { ...rs, windowDraws: 4 }, 0.5, 0.4)).toBe(OUTCOME_DECLINED);
-    expect(decideRequest(rp, { ...rs, lastMissDay: 311 }, 0.5, 0.1)).toBe(OUTCOME_ESCALATED);
-    expect(decideRequest(rp, { ...rs, lastMissDay: 310 }, 0.5, 0.1)).toBe(OUTCOME_APPROVED);
+    expect(decideRequest(rp, { ...rs, windowDraws: 4 }, 0.5, 0.39)).toBe(RequestOutcome.Escalated);
+    expect(decideRequest(rp, { ...rs, windowDraws: 4 }, 0.5, 0.4)).toBe(RequestOutcome.Declined);
+    expect(decideRequest(rp, { ...rs, lastMissDay: 311 }, 0.5, 0.1)).toBe(RequestOutcome.Escalated);
+    expect(decideRequest(rp, { ...rs, lastMissDay: 310 }, 0.5, 0.1)).toBe(RequestOutcome.Approved);
   });
 });
 
@@ -102,10 +100,10 @@ describe('freeze rules', () => {
     expect(scoreFloorSuspended(true, 525, 520, 5)).toBe(false);
   });
   it('attributes simultaneous causes to the most severe', () => {
-    expect(mostSevere(1 << CAUSE_MAINTENANCE)).toBe(CAUSE_MAINTENANCE);
-    expect(mostSevere((1 << CAUSE_MAINTENANCE) | (1 << CAUSE_RISK_MODEL))).toBe(CAUSE_RISK_MODEL);
-    expect(mostSevere((1 << CAUSE_IDENTITY) | (1 << CAUSE_SCORE_FLOOR))).toBe(CAUSE_SCORE_FLOOR);
-    expect(mostSevere((1 << CAUSE_DELINQUENCY) | (1 << CAUSE_MAINTENANCE))).toBe(CAUSE_DELINQUENCY);
+    expect(mostSevere(1 << Cause.Maintenance)).toBe(Cause.Maintenance);
+    expect(mostSevere((1 << Cause.Maintenance) | (1 << Cause.RiskModel))).toBe(Cause.RiskModel);
+    expect(mostSevere((1 << Cause.Identity) | (1 << Cause.ScoreFloor))).toBe(Cause.ScoreFloor);
+    expect(mostSevere((1 << Cause.Delinquency) | (1 << Cause.Maintenance))).toBe(Cause.Delinquency);
     expect(mostSevere(0)).toBe(-1);
   });
   it('closes after max events within (t − 365, t]', () => {

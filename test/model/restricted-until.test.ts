@@ -6,7 +6,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_SLOTS, BorrowerState, FREEZE_SLOTS, SLOT_HOLD, causeAt, liftUntimed, setSlot, setTimed, unionMeasure,
+  ALL_SLOTS, BorrowerState, FREEZE_SLOTS, causeAt, liftUntimed, setSlot, setTimed, unionMeasure, Slot,
 } from '../../src/model/borrower.js';
 
 describe('restrictedUntil', () => {
@@ -23,7 +23,7 @@ describe('restrictedUntil', () => {
         const b = a + 30;
         const op = rng();
         const slot = Math.floor(rng() * FREEZE_SLOTS);
-        if (op < 0.05) setSlot(st, slot < 2 ? slot : SLOT_HOLD, a + Math.floor(rng() * 30), slot < 2 ? Infinity : b + Math.floor(rng() * 5));
+        if (op < 0.05) setSlot(st, slot < 2 ? slot : Slot.Hold, a + Math.floor(rng() * 30), slot < 2 ? Infinity : b + Math.floor(rng() * 5));
         else if (op < 0.1) setTimed(st, 2 + (slot % 4), b, b + 1 + Math.floor(rng() * 40), a);
         else if (op < 0.15 && st.end[slot % 2] === Infinity) liftUntimed(st, slot % 2, b);
         for (let i = 0; i < ALL_SLOTS; i++) expect(st.end[i]!).toBeLessThanOrEqual(st.restrictedUntil);

@@ -7,26 +7,26 @@
  * liquidity channel, more so the longer the account was frozen) and the cure rate;
  * a default's loss is split into credit and fraud.
  */
-import { BUST_OUT, type BorrowerState, DEFAULTED, DISTRESSED, FREEZE_SLOTS, OPEN, unionMeasure } from '../borrower.js';
-import { U_CURE, U_MISS, U_PREPAY } from '../context.js';
+import { type BorrowerState, FREEZE_SLOTS, unionMeasure, Hidden, Status } from '../borrower.js';
+import { U } from '../context.js';
 import { toOpenUnit } from '../uniform.js';
 import { liquidityMultiplier } from '../hidden/distress.js';
 import { takeoverFraudPart } from '../hidden/fraud.js';
 import { cures, defaultsNow, missHazard, missesFromUniform, prepays } from '../policies/credit.js';
-import { DEFAULT_BUST_OUT, DEFAULT_DISTRESSED, DEFAULT_HEALTHY } from '../tally.js';
+import { DefaultKind } from '../tally.js';
 import type { StepCursor, StepEnv } from './env.js';
 
 /** Returns false when the borrower defaulted (the step ends there). */
 export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): boolean {
-  if (!cur.billing || !(st.balance > 0)) return true;
+  if (cur.billing !== true || !(st.balance > 0)) return true;
   const ctx = env.ctx;
-  const u = ctx.u;
+  const u = env.u;
   const seg = env.seg;
   const tally = env.tally;
   const P = env.P;
   const t = cur.t;
   const interest = st.balance * seg.periodInterest;
-  if (st.hidden === BUST_OUT) {
+  if (st.hidden === Hidden.BustOut) {
     // From its onset a bust-out never pays and never cures (no uniform is used).
     st.dpd = st.dpd === 0 ? P : st.dpd + P;
     st.lastMissDay = cur.b;
@@ -34,8 +34,8 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
     tally.interestCapitalised(interest);
   } else if (st.dpd === 0) {
     const utilisation = st.limit > 0 ? st.balance / st.limit : 1;
-    const uMiss = toOpenUnit(u[U_MISS]!);
-    const distressed = st.hidden === DISTRESSED;
+    const uMiss = toOpenUnit(u[U.Miss]!);
+    const distressed = st.hidden === Hidden.Distressed;
     // The screen bounds the base hazard only: a distressed borrower takes the exact path.
     const missed = distressed
       ? missesFromUniform(distressedMissHazard(env, st, cur, utilisation), P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss)
@@ -52,15 +52,15 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
       const principal = st.balance * seg.periodAmortisation;
       st.balance -= principal;
       tally.repaid(principal);
-      if (prepays(u[U_PREPAY]!, ctx.prepayProb)) {
+      if (prepays(u[U.Prepay]!, ctx.prepayProb)) {
         tally.repaid(st.balance);
         st.balance = 0;
       }
     }
   } else {
     // A delinquent billing that does not cure is another missed payment.
-    const cureProb = st.hidden === DISTRESSED ? ctx.cureProbDistressed[t]! : ctx.cureProb[t]!;
-    if (cures(u[U_CURE]!, cureProb)) st.dpd = 0;
+    const cureProb = st.hidden === Hidden.Distressed ? ctx.cureProbDistressed[t]! : ctx.cureProb[t]!;
+    if (cures(u[U.Cure]!, cureProb)) st.dpd = 0;
     else {
       st.dpd += P;
       st.lastMissDay = cur.b;
@@ -68,7 +68,7 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
     st.balance += interest;
     tally.interestCapitalised(interest);
   }
-  if (defaultsNow(st.dpd, env.sc.credit.defaultDpd)) {
+  if (defaultsNow(st.dpd, env.defaultDpd)) {
     defaultNow(env, st, t);
     return false;
   }
@@ -88,7 +88,7 @@ function distressedMissHazard(env: StepEnv, st: BorrowerState, cur: StepCursor, 
     // (a policy-closed account counts as unfrozen).
     const ctx = env.ctx;
     let frozen = st.periodFrozenDays;
-    if (cur.status0 === OPEN && st.restrictedUntil > cur.a) {
+    if (cur.status0 === Status.Open && st.restrictedUntil > cur.a) {
       frozen += unionMeasure(st.start, st.end, FREEZE_SLOTS, cur.a, cur.b, ctx.scratchStart, ctx.scratchEnd);
     }
     hazard *= liquidityMultiplier(h.frozenMissMultiplier, frozen / env.P);
@@ -99,13 +99,13 @@ function distressedMissHazard(env: StepEnv, st: BorrowerState, cur: StepCursor, 
 /** The borrower defaults now: loss at lgd (a bust-out's at its own lgd; a takeover's part is fraud in full). */
 function defaultNow(env: StepEnv, st: BorrowerState, t: number): void {
   const balance = st.balance;
-  if (st.hidden === BUST_OUT) {
+  if (st.hidden === Hidden.BustOut) {
     const loss = balance * env.ctx.hidden.bustOutLgd;
-    env.tally.defaulted(t, balance, loss, 0, loss, 0, DEFAULT_BUST_OUT);
+    env.tally.defaulted(t, balance, loss, 0, loss, 0, DefaultKind.BustOut);
   } else {
-    const kind = st.hidden === DISTRESSED ? DEFAULT_DISTRESSED : DEFAULT_HEALTHY;
-    if (kind === DEFAULT_DISTRESSED && st.flaggedInDistress) env.tally.distressDefaultFlagged();
-    if (st.takenOver) {
+    const kind = st.hidden === Hidden.Distressed ? DefaultKind.Distressed : DefaultKind.Healthy;
+    if (kind === DefaultKind.Distressed && st.flaggedInDistress) env.tally.distressDefaultFlagged();
+    if (st.takenOver === true) {
       const fraud = takeoverFraudPart(balance, st.takeoverDrawn);
       const credit = (balance - fraud) * env.seg.lgd;
       env.tally.defaulted(t, balance, fraud + credit, credit, fraud, fraud, kind);
@@ -117,6 +117,6 @@ function defaultNow(env: StepEnv, st: BorrowerState, t: number): void {
     }
   }
   st.balance = 0;
-  st.status = DEFAULTED;
+  st.status = Status.Defaulted;
   st.inEpisode = false;
 }

@@ -6,36 +6,36 @@
 import { normalQuantile } from '../../stats/normal.js';
 import { poissonFromUniform } from '../../stats/sampling.js';
 import { toOpenUnit } from '../uniform.js';
-import { ALL_SLOTS, type BorrowerState, CHURNED, CLOSED, DISTRESSED, OPEN, isBad, unionMeasure } from '../borrower.js';
-import { U_BLOCKED, U_DRAW_NOISE, U_UNBLOCKED } from '../context.js';
+import { ALL_SLOTS, type BorrowerState, isBad, unionMeasure, Status, Hidden } from '../borrower.js';
+import { U } from '../context.js';
 import { largeDrawCount } from '../policies/freeze.js';
 import type { StepCursor, StepEnv } from './env.js';
 
 export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
   const ctx = env.ctx;
-  const u = ctx.u;
+  const u = env.u;
   const D = env.D;
   const a = cur.a;
   const status0 = st.status;
   cur.status0 = status0;
   cur.drained = 0;
-  const distressed = st.hidden === DISTRESSED;
+  const distressed = st.hidden === Hidden.Distressed;
   st.liveSteps += 1;
   if (distressed) st.distressedSteps += 1;
   let blockedDays = 0;
-  if (status0 === OPEN) {
+  if (status0 === Status.Open) {
     // (restrictedUntil ≤ a: nothing restricts this step, and the measure is 0)
     if (st.restrictedUntil > a) blockedDays = unionMeasure(st.start, st.end, ALL_SLOTS, a, cur.b, ctx.scratchStart, ctx.scratchEnd);
     st.openSteps += 1;
-  } else if (status0 === CLOSED) {
+  } else if (status0 === Status.Closed) {
     blockedDays = D;
     st.closedSteps += 1;
   }
-  const activeDays = status0 === OPEN ? D - blockedDays : 0;
+  const activeDays = status0 === Status.Open ? D - blockedDays : 0;
   cur.activeDays = activeDays;
   const hazard = st.drawsPerYear * ctx.drawMacro[cur.t]! * (distressed ? ctx.hidden.drawRateMultiplier : 1);
-  const unblocked = activeDays > 0 ? poissonFromUniform(u[U_UNBLOCKED]!, (hazard * activeDays) / 365) : 0;
-  const blocked = status0 !== CHURNED && blockedDays > 0 ? poissonFromUniform(u[U_BLOCKED]!, (hazard * blockedDays) / 365) : 0;
+  const unblocked = activeDays > 0 ? poissonFromUniform(u[U.Unblocked]!, (hazard * activeDays) / 365) : 0;
+  const blocked = status0 !== Status.Churned && blockedDays > 0 ? poissonFromUniform(u[U.Blocked]!, (hazard * blockedDays) / 365) : 0;
   cur.unblocked = unblocked;
   const balance0 = st.balance;
   const limit0 = st.limit;
@@ -52,7 +52,7 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
     const drawnNow = Math.min(room, unblocked * amount);
     st.balance += drawnNow;
     env.tally.drawn(drawnNow);
-    cur.large = largeDrawCount(unblocked, amount, room, limit0, env.sc.freeze.riskModel.largeDrawShare);
+    cur.large = largeDrawCount(unblocked, amount, room, limit0, env.largeDrawShare);
   }
   st.attempts += unblocked + blocked;
   st.blockedAttempts += blocked;
@@ -71,11 +71,11 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
  * · exp(σξ − σ²/2), times drawSizeMultiplier while distressed (v2).
  */
 export function drawAmount(env: StepEnv, st: BorrowerState, limit: number): number {
-  const elasticity = env.sc.credit.drawLimitElasticity;
+  const elasticity = env.drawLimitElasticity;
   const seg = env.seg;
-  const xi = normalQuantile(toOpenUnit(env.ctx.u[U_DRAW_NOISE]!));
+  const xi = normalQuantile(toOpenUnit(env.u[U.DrawNoise]!));
   const amount =
     st.drawShare * st.initialLimit * (elasticity === 0 ? 1 : Math.pow(limit / st.initialLimit, elasticity)) *
     Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar);
-  return st.hidden === DISTRESSED ? amount * env.ctx.hidden.drawSizeMultiplier : amount;
+  return st.hidden === Hidden.Distressed ? amount * env.ctx.hidden.drawSizeMultiplier : amount;
 }

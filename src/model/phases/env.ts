@@ -17,6 +17,37 @@ export class StepEnv {
   /** P, days per billing period */
   readonly P: number;
   readonly closureMax: number;
+  // The scenario's numbers the phases read every step, flattened here once per
+  // shard: one load from env rather than a chain through the scenario that the
+  // JIT must redo (with its checks) after every call (docs/performance.md).
+  // The step tests its flags as `flag === true`: V8 does not track that a field
+  // holds only booleans, so a bare `if (flag)` compiles to a full truthiness
+  // test (false, "", 0, NaN, null, undefined, ...), a dozen instructions a time.
+  /** the step's uniforms (ctx.u) */
+  readonly u: Float64Array;
+  readonly drawLimitElasticity: number;
+  readonly largeDrawShare: number;
+  readonly delinquencyFreezes: boolean;
+  readonly scoreFloorFreezes: boolean;
+  readonly scoreFloorMin: number;
+  readonly scoreFloorHysteresis: number;
+  /** the risk model's automatic rule can fire (enabled, with a freeze of some days) */
+  readonly riskRule: boolean;
+  readonly riskRuleDays: number;
+  readonly detectProb: number;
+  readonly velocityMaxDraws: number;
+  readonly maintenanceDays: number;
+  /** v2's liquidity channel counts frozen days per billing period */
+  readonly liquidity: boolean;
+  readonly defaultDpd: number;
+  /** the score's step: drift·P/30 (current and delinquent) and volPerMonth·√(P/30) */
+  readonly scoreDriftStep: number;
+  readonly delinquentScoreDriftStep: number;
+  readonly scoreVolStep: number;
+  readonly scoreMin: number;
+  readonly scoreMax: number;
+  readonly churnAfterFreezeDays: number;
+  readonly churnBase: number;
   /** the current borrower's segment constants and request stream */
   seg: SegmentConstants;
   reqNext: Uniform = () => 0;
@@ -41,6 +72,31 @@ export class StepEnv {
     this.D = ctx.clock.stepDays;
     this.P = ctx.clock.billingDays;
     this.closureMax = this.sc.freeze.closure.maxFreezesPerYear;
+    const sc = this.sc;
+    const fr = sc.freeze;
+    const rm = fr.riskModel;
+    this.u = ctx.u;
+    this.drawLimitElasticity = sc.credit.drawLimitElasticity;
+    this.largeDrawShare = rm.largeDrawShare;
+    this.delinquencyFreezes = fr.delinquency.enabled;
+    this.scoreFloorFreezes = fr.scoreFloor.enabled;
+    this.scoreFloorMin = fr.scoreFloor.min;
+    this.scoreFloorHysteresis = fr.scoreFloor.hysteresis;
+    this.riskRule = rm.enabled && rm.days > 0;
+    this.riskRuleDays = rm.days;
+    this.detectProb = rm.detectProb;
+    this.velocityMaxDraws = rm.velocity.maxDraws;
+    this.maintenanceDays = fr.maintenance.days;
+    this.liquidity = ctx.hidden.liquidity;
+    this.defaultDpd = sc.credit.defaultDpd;
+    // (the products as the score's formula evaluates them, left to right: the same doubles)
+    this.scoreDriftStep = (this.P / 30) * sc.score.driftPerMonth;
+    this.delinquentScoreDriftStep = (this.P / 30) * sc.score.delinquentDriftPerMonth;
+    this.scoreVolStep = sc.score.volPerMonth * Math.sqrt(this.P / 30);
+    this.scoreMin = sc.score.min;
+    this.scoreMax = sc.score.max;
+    this.churnAfterFreezeDays = sc.churn.afterFreezeDays;
+    this.churnBase = ctx.churnBase;
     this.seg = ctx.segments[0]!;
   }
 }

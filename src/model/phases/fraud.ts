@@ -6,11 +6,11 @@
  * phases where a catch happens.
  */
 import {
-  BUST_OUT, type BorrowerState, CLOSED, OPEN, SLOT_FRAUD, SLOT_HOLD, SLOT_RISK_RULE, frozenAt, setTimed,
+  type BorrowerState, frozenAt, setTimed, Hidden, Status, Slot,
 } from '../borrower.js';
-import { H_ONSET_DRAIN_CATCH, H_ONSET_ESCALATE, H_ONSET_ROOM_CATCH, H_ONSET_VERIFY, K_DRAIN_CATCH, K_ESCALATE, K_GAP, K_REQUEST, K_ROOM_CATCH, K_VERIFY, TAKEOVER_UNIFORMS } from '../context.js';
+import { TAKEOVER_UNIFORMS, H, K } from '../context.js';
 import { investigationConfirms, takeoverGap } from '../hidden/fraud.js';
-import { CAUSE_FRAUD, CAUSE_RISK_MODEL } from '../policies/freeze.js';
+import { Cause } from '../policies/freeze.js';
 import { cutToBalance } from '../policies/limits.js';
 import { recordFreezeEvent } from './freeze-events.js';
 import { request } from './requests.js';
@@ -38,8 +38,8 @@ export function drain(env: StepEnv, st: BorrowerState, cur: StepCursor, day: num
 /** The automatic rule catches a drain at `day`: a riskModel freeze (and cut) from then, and an investigation. */
 function ruleCatchAt(env: StepEnv, st: BorrowerState, cur: StepCursor, day: number, investigateU: number): void {
   const rm = env.sc.freeze.riskModel;
-  if (!frozenAt(st, day) && recordFreezeEvent(env, st, CAUSE_RISK_MODEL, day, cur.t)) env.tally.ruleEvent(true);
-  setTimed(st, SLOT_RISK_RULE, day, day + rm.days, cur.a);
+  if (!frozenAt(st, day) && recordFreezeEvent(env, st, Cause.RiskModel, day, cur.t)) env.tally.ruleEvent(true);
+  setTimed(st, Slot.RiskRule, day, day + rm.days, cur.a);
   if (rm.cutLimitToBalance) st.limit = cutToBalance(st.limit, st.balance, env.sc.limits.initial.roundTo);
   investigate(env, st, cur, day, investigateU);
 }
@@ -52,12 +52,12 @@ function ruleCatchAt(env: StepEnv, st: BorrowerState, cur: StepCursor, day: numb
 export function investigate(env: StepEnv, st: BorrowerState, cur: StepCursor, day: number, u: number): void {
   const h = env.ctx.hidden;
   if (!h.investigation) return;
-  const confirmed = investigationConfirms(true, st.hidden === BUST_OUT || st.takenOver, u, h.confirmProb);
+  const confirmed = investigationConfirms(true, st.hidden === Hidden.BustOut || st.takenOver, u, h.confirmProb);
   env.tally.investigation(confirmed);
   if (!confirmed) return;
   if (st.takenOver) endTakeover(env, st, cur, day, true);
-  if (st.hidden === BUST_OUT && st.status === OPEN) {
-    st.status = CLOSED;
+  if (st.hidden === Hidden.BustOut && st.status === Status.Open) {
+    st.status = Status.Closed;
     st.inEpisode = false;
     env.tally.bustOutStopped();
   }
@@ -66,19 +66,19 @@ export function investigate(env: StepEnv, st: BorrowerState, cur: StepCursor, da
 /** A planner's onset at `day`: it becomes a bust-out, drains its line and asks for more. */
 export function onset(env: StepEnv, st: BorrowerState, cur: StepCursor, day: number): void {
   const hu = env.ctx.hu;
-  st.hidden = BUST_OUT;
+  st.hidden = Hidden.BustOut;
   st.onsetDay = Infinity;
   env.tally.onset(cur.t);
-  if (st.status === CLOSED || (st.status === OPEN && (frozenAt(st, day) || day < st.end[SLOT_HOLD]!))) {
+  if (st.status === Status.Closed || (st.status === Status.Open && (frozenAt(st, day) || day < st.end[Slot.Hold]!))) {
     // A restricted account: the drain is one blocked attempt, not retried, and there is no request.
     env.tally.attempts(0, 1);
     env.tally.badBlocked(1);
     return;
   }
-  if (st.status !== OPEN) return;
-  if (drain(env, st, cur, day, hu[H_ONSET_DRAIN_CATCH]!, false)) return;
-  if (env.sc.limits.request.enabled && st.status === OPEN) {
-    request(env, st, cur, day, st.balance, st.windowDraws, hu[H_ONSET_VERIFY]!, hu[H_ONSET_ESCALATE]!, hu[H_ONSET_ROOM_CATCH]!, true);
+  if (st.status !== Status.Open) return;
+  if (drain(env, st, cur, day, hu[H.OnsetDrainCatch]!, false)) return;
+  if (env.sc.limits.request.enabled && st.status === Status.Open) {
+    request(env, st, cur, day, st.balance, st.windowDraws, hu[H.OnsetVerify]!, hu[H.OnsetEscalate]!, hu[H.OnsetRoomCatch]!, true);
   }
 }
 
@@ -91,14 +91,14 @@ export function takeoverArrival(env: StepEnv, st: BorrowerState, cur: StepCursor
   const h = env.ctx.hidden;
   const k = env.ctx.ku;
   for (let i = 0; i < TAKEOVER_UNIFORMS; i++) k[i] = env.takeoverNext();
-  st.nextTakeover = day + takeoverGap(k[K_GAP]!, h.takeoverPerYear);
-  if (st.status !== OPEN || st.takenOver || frozenAt(st, day) || day < st.end[SLOT_HOLD]!) return;
+  st.nextTakeover = day + takeoverGap(k[K.Gap]!, h.takeoverPerYear);
+  if (st.status !== Status.Open || st.takenOver || frozenAt(st, day) || day < st.end[Slot.Hold]!) return;
   st.takenOver = true;
   st.noticeDay = day + h.noticeDays;
   env.tally.takeover(cur.t);
-  if (drain(env, st, cur, day, k[K_DRAIN_CATCH]!, true)) return;
-  if (st.takenOver && st.status === OPEN && env.sc.limits.request.enabled && k[K_REQUEST]! < h.takeoverRequestProb) {
-    request(env, st, cur, day, st.balance, st.windowDraws, k[K_VERIFY]!, k[K_ESCALATE]!, k[K_ROOM_CATCH]!, true);
+  if (drain(env, st, cur, day, k[K.DrainCatch]!, true)) return;
+  if (st.takenOver && st.status === Status.Open && env.sc.limits.request.enabled && k[K.Request]! < h.takeoverRequestProb) {
+    request(env, st, cur, day, st.balance, st.windowDraws, k[K.Verify]!, k[K.Escalate]!, k[K.RoomCatch]!, true);
   }
 }
 
@@ -110,9 +110,9 @@ export function takeoverArrival(env: StepEnv, st: BorrowerState, cur: StepCursor
  */
 export function endTakeover(env: StepEnv, st: BorrowerState, cur: StepCursor, day: number, byLender: boolean): void {
   const days = env.ctx.hidden.fraudFreezeDays;
-  if (days > 0 && st.status === OPEN) {
-    if (!byLender && !frozenAt(st, day)) recordFreezeEvent(env, st, CAUSE_FRAUD, day, cur.t);
-    setTimed(st, SLOT_FRAUD, day, day + days, cur.a);
+  if (days > 0 && st.status === Status.Open) {
+    if (!byLender && !frozenAt(st, day)) recordFreezeEvent(env, st, Cause.Fraud, day, cur.t);
+    setTimed(st, Slot.Fraud, day, day + days, cur.a);
   }
   st.takenOver = false;
   st.noticeDay = Infinity;

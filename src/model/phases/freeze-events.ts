@@ -3,8 +3,8 @@
  * unfrozen open account becoming frozen is one event (counted, its episode
  * started, closure checked); an episode that has ended is measured.
  */
-import { type BorrowerState, CLOSED, DISTRESSED, OPEN, episodeEnd, isBad } from '../borrower.js';
-import { CAUSE_IDENTITY, CAUSE_RISK_MODEL, shouldClose } from '../policies/freeze.js';
+import { type BorrowerState, episodeEnd, isBad, Status, Hidden } from '../borrower.js';
+import { shouldClose, Cause } from '../policies/freeze.js';
 import type { StepEnv } from './env.js';
 
 /**
@@ -13,12 +13,12 @@ import type { StepEnv } from './env.js';
  * whether an event was counted (only an open account's).
  */
 export function recordFreezeEvent(env: StepEnv, st: BorrowerState, cause: number, day: number, t: number): boolean {
-  if (st.status !== OPEN) return false;
-  if (st.inEpisode) closeEpisodeIfEnded(env, st, day);
+  if (st.status !== Status.Open) return false;
+  if (st.inEpisode === true) closeEpisodeIfEnded(env, st, day);
   const bad = isBad(st);
   env.tally.freezeEvent(t, cause, bad);
   if (!bad) st.goodFrozen = true;
-  if (st.hidden === DISTRESSED && !st.missedInDistress && (cause === CAUSE_RISK_MODEL || cause === CAUSE_IDENTITY)) st.flaggedInDistress = true;
+  if (st.hidden === Hidden.Distressed && !st.missedInDistress && (cause === Cause.RiskModel || cause === Cause.Identity)) st.flaggedInDistress = true;
   st.freezeEvents += 1;
   st.inEpisode = true;
   st.episodeStart = day;
@@ -27,7 +27,7 @@ export function recordFreezeEvent(env: StepEnv, st: BorrowerState, cause: number
     st.recentEvents[st.recentPos] = day;
     st.recentPos = (st.recentPos + 1) % st.recentEvents.length;
     if (shouldClose(st.recentEvents, day, env.closureMax)) {
-      st.status = CLOSED;
+      st.status = Status.Closed;
       st.inEpisode = false;
       env.tally.closure();
     }

@@ -8,13 +8,11 @@
  * the limit to the balance, and is investigated.
  */
 import {
-  type BorrowerState, FREEZE_SLOTS, OPEN, SLOT_DELINQUENCY, SLOT_MAINTENANCE, SLOT_RISK_RULE, SLOT_SCORE_FLOOR,
-  frozenJustBefore, liftUntimed, setSlot, setTimed, unionMeasure,
+  type BorrowerState, FREEZE_SLOTS, frozenJustBefore, liftUntimed, setSlot, setTimed, unionMeasure, Status, Slot,
 } from '../borrower.js';
-import { U_LARGE_DRAW, U_MAINTENANCE, U_VELOCITY } from '../context.js';
+import { U } from '../context.js';
 import {
-  CAUSE_DELINQUENCY, CAUSE_MAINTENANCE, CAUSE_RISK_MODEL, CAUSE_SCORE_FLOOR, FIRE, LIFT,
-  anyOf, delinquencyFreeze, largeDrawCaught, maintenanceHits, mostSevere, scoreFloorFreeze, velocityCaught,
+  anyOf, delinquencyFreeze, largeDrawCaught, maintenanceHits, mostSevere, scoreFloorFreeze, velocityCaught, Cause, Change,
 } from '../policies/freeze.js';
 import { cutToBalance } from '../policies/limits.js';
 import { isBad } from '../borrower.js';
@@ -23,49 +21,53 @@ import { investigate } from './fraud.js';
 import type { StepCursor, StepEnv } from './env.js';
 
 export function freezeRulePhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
-  if (st.status !== OPEN) return;
-  const ctx = env.ctx;
-  const u = ctx.u;
-  const fr = env.sc.freeze;
+  if (st.status !== Status.Open) return;
+  const u = env.u;
   const a = cur.a;
   const b = cur.b;
   const t = cur.t;
-  const frozenDays = st.restrictedUntil > a ? unionMeasure(st.start, st.end, FREEZE_SLOTS, a, b, ctx.scratchStart, ctx.scratchEnd) : 0;
+  const frozenDays = st.restrictedUntil > a ? unionMeasure(st.start, st.end, FREEZE_SLOTS, a, b, env.ctx.scratchStart, env.ctx.scratchEnd) : 0;
   env.tally.frozenDays(frozenDays);
-  if (!cur.billing && env.ctx.hidden.liquidity) st.periodFrozenDays += frozenDays;
+  if (env.liquidity === true && cur.billing !== true) st.periodFrozenDays += frozenDays;
   let fired = 0;
-  if (fr.delinquency.enabled) {
-    const change = delinquencyFreeze(st.end[SLOT_DELINQUENCY] === Infinity, st.dpd);
-    if (change === FIRE) fired |= 1 << CAUSE_DELINQUENCY;
-    else if (change === LIFT) liftUntimed(st, SLOT_DELINQUENCY, b);
+  if (env.delinquencyFreezes === true) {
+    const change = delinquencyFreeze(st.end[Slot.Delinquency] === Infinity, st.dpd);
+    if (change === Change.Fire) fired |= 1 << Cause.Delinquency;
+    else if (change === Change.Lift) liftUntimed(st, Slot.Delinquency, b);
   }
-  if (fr.scoreFloor.enabled && cur.billing) {
-    const change = scoreFloorFreeze(st.end[SLOT_SCORE_FLOOR] === Infinity, st.score, fr.scoreFloor.min, fr.scoreFloor.hysteresis);
-    if (change === FIRE) fired |= 1 << CAUSE_SCORE_FLOOR;
-    else if (change === LIFT) liftUntimed(st, SLOT_SCORE_FLOOR, b);
+  if (env.scoreFloorFreezes === true && cur.billing === true) {
+    const change = scoreFloorFreeze(st.end[Slot.ScoreFloor] === Infinity, st.score, env.scoreFloorMin, env.scoreFloorHysteresis);
+    if (change === Change.Fire) fired |= 1 << Cause.ScoreFloor;
+    else if (change === Change.Lift) liftUntimed(st, Slot.ScoreFloor, b);
   }
-  const rm = fr.riskModel;
   // The rule's catch, and (given the catch) its uniform rescaled to [0, 1) for the investigation.
+  // (Each decision is asked only when its trigger is there: a large draw, a window's end.)
   let investigateU = -1;
-  if (rm.enabled && rm.days > 0) {
-    if (largeDrawCaught(u[U_LARGE_DRAW]!, cur.large, rm.detectProb)) {
-      fired |= 1 << CAUSE_RISK_MODEL;
-      investigateU = u[U_LARGE_DRAW]! / anyOf(cur.large, rm.detectProb);
+  if (env.riskRule === true) {
+    if (cur.large > 0 && largeDrawCaught(u[U.LargeDraw]!, cur.large, env.detectProb)) {
+      fired |= 1 << Cause.RiskModel;
+      investigateU = u[U.LargeDraw]! / anyOf(cur.large, env.detectProb);
     }
-    if (velocityCaught(u[U_VELOCITY]!, ctx.windowEnds[t] === 1, st.windowDraws, rm.velocity.maxDraws, rm.detectProb)) {
-      fired |= 1 << CAUSE_RISK_MODEL;
-      if (investigateU < 0) investigateU = u[U_VELOCITY]! / rm.detectProb;
+    if (env.ctx.windowEnds[t] === 1 && velocityCaught(u[U.Velocity]!, true, st.windowDraws, env.velocityMaxDraws, env.detectProb)) {
+      fired |= 1 << Cause.RiskModel;
+      if (investigateU < 0) investigateU = u[U.Velocity]! / env.detectProb;
     }
   }
-  if (fr.maintenance.days > 0 && maintenanceHits(u[U_MAINTENANCE]!, ctx.maintenanceHit[t]!)) fired |= 1 << CAUSE_MAINTENANCE;
-  if (fired === 0) return;
-  if (!frozenJustBefore(st, b) && recordFreezeEvent(env, st, mostSevere(fired), b, t) && investigateU >= 0) env.tally.ruleEvent(isBad(st));
-  if (fired & (1 << CAUSE_DELINQUENCY)) setSlot(st, SLOT_DELINQUENCY, b, Infinity);
-  if (fired & (1 << CAUSE_SCORE_FLOOR)) setSlot(st, SLOT_SCORE_FLOOR, b, Infinity);
-  if (fired & (1 << CAUSE_RISK_MODEL)) setTimed(st, SLOT_RISK_RULE, b, b + rm.days, a);
-  if (fired & (1 << CAUSE_MAINTENANCE)) setTimed(st, SLOT_MAINTENANCE, b, b + fr.maintenance.days, a);
+  if (env.maintenanceDays > 0 && maintenanceHits(u[U.Maintenance]!, env.ctx.maintenanceHit[t]!)) fired |= 1 << Cause.Maintenance;
+  if (fired !== 0) applyFreezes(env, st, cur, fired, investigateU);
+}
+
+/** The rules that fired this step take effect: one freeze event if the account was unfrozen, each cause's interval set or extended. */
+function applyFreezes(env: StepEnv, st: BorrowerState, cur: StepCursor, fired: number, investigateU: number): void {
+  const a = cur.a;
+  const b = cur.b;
+  if (!frozenJustBefore(st, b) && recordFreezeEvent(env, st, mostSevere(fired), b, cur.t) && investigateU >= 0) env.tally.ruleEvent(isBad(st));
+  if (fired & (1 << Cause.Delinquency)) setSlot(st, Slot.Delinquency, b, Infinity);
+  if (fired & (1 << Cause.ScoreFloor)) setSlot(st, Slot.ScoreFloor, b, Infinity);
+  if (fired & (1 << Cause.RiskModel)) setTimed(st, Slot.RiskRule, b, b + env.riskRuleDays, a);
+  if (fired & (1 << Cause.Maintenance)) setTimed(st, Slot.Maintenance, b, b + env.maintenanceDays, a);
   if (investigateU >= 0) {
-    if (rm.cutLimitToBalance) st.limit = cutToBalance(st.limit, st.balance, env.sc.limits.initial.roundTo);
+    if (env.sc.freeze.riskModel.cutLimitToBalance) st.limit = cutToBalance(st.limit, st.balance, env.sc.limits.initial.roundTo);
     investigate(env, st, cur, b, investigateU);
   }
 }

@@ -4,13 +4,13 @@
  * start, and the wish to ask for more credit. With v2 off only the wish exists,
  * and the phase is ./requests.ts's as it always was.
  */
-import { type BorrowerState, SLEEPER } from '../borrower.js';
+import { type BorrowerState, Hidden } from '../borrower.js';
 import { endTakeover, onset, takeoverArrival } from './fraud.js';
 import { requestPhase, snapshotIntervals, wishArrival } from './requests.js';
 import type { StepCursor, StepEnv } from './env.js';
 
 export function inStepEventPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
-  if (!env.ctx.hidden.anyOn) {
+  if (env.ctx.hidden.anyOn !== true) {
     requestPhase(env, st, cur);
     return;
   }
@@ -20,7 +20,7 @@ export function inStepEventPhase(env: StepEnv, st: BorrowerState, cur: StepCurso
   for (;;) {
     // ties: the owner's notice, then the onset, the takeover, the wish
     const notice = st.takenOver ? st.noticeDay : Infinity;
-    const onsetAt = st.hidden === SLEEPER ? st.onsetDay : Infinity;
+    const onsetAt = st.hidden === Hidden.Sleeper ? st.onsetDay : Infinity;
     const takeover = st.nextTakeover;
     const wish = wishes ? st.nextArrival : Infinity;
     const next = Math.min(notice, onsetAt, takeover, wish);

@@ -6,10 +6,10 @@
  * risk-model catch and is investigated, and an identity failure of a
  * fraudster's request ends the takeover.
  */
-import { BUST_OUT, type BorrowerState, OPEN, SLOT_IDENTITY, SLOT_RISK_REQUEST, frozenAt, setTimed } from '../borrower.js';
-import { CAUSE_IDENTITY } from '../policies/freeze.js';
+import { type BorrowerState, frozenAt, setTimed, Hidden, Status, Slot } from '../borrower.js';
+import { Cause } from '../policies/freeze.js';
 import { raisedLimit } from '../policies/limits.js';
-import { OUTCOME_APPROVED, OUTCOME_ESCALATED, OUTCOME_IDENTITY_FAILED, outcomeFreezeCause, outcomeFreezeDays } from '../policies/requests.js';
+import { outcomeFreezeCause, outcomeFreezeDays, RequestOutcome } from '../policies/requests.js';
 import { recordFreezeEvent } from './freeze-events.js';
 import { drain, endTakeover, investigate } from './fraud.js';
 import type { StepCursor, StepEnv } from './env.js';
@@ -22,20 +22,20 @@ export function applyPendingOutcome(env: StepEnv, st: BorrowerState, cur: StepCu
   st.pendingDay = Infinity;
   st.pendingOutcome = -1;
   st.pendingByFraud = false;
-  if (st.status !== OPEN) return;
+  if (st.status !== Status.Open) return;
   const limits = env.sc.limits;
-  if (outcome === OUTCOME_APPROVED) {
+  if (outcome === RequestOutcome.Approved) {
     st.limit = raisedLimit(st.limit, limits.request.increaseFactor, limits.cap, limits.initial.roundTo);
     // A bust-out or a fraudster draws the new room the moment it appears, unless frozen.
-    if (byFraud && (st.takenOver || st.hidden === BUST_OUT) && !frozenAt(st, day)) drain(env, st, cur, day, st.pendingDrainU, st.takenOver);
+    if (byFraud && (st.takenOver || st.hidden === Hidden.BustOut) && !frozenAt(st, day)) drain(env, st, cur, day, st.pendingDrainU, st.takenOver);
     return;
   }
   const cause = outcomeFreezeCause(outcome);
   const days = outcomeFreezeDays(outcome, env.ctx.request.failFreezeDays, env.sc.freeze.riskModel.days);
   if (cause >= 0 && days > 0) {
     if (!frozenAt(st, day)) recordFreezeEvent(env, st, cause, day, cur.t);
-    setTimed(st, cause === CAUSE_IDENTITY ? SLOT_IDENTITY : SLOT_RISK_REQUEST, day, day + days, cur.a);
+    setTimed(st, cause === Cause.Identity ? Slot.Identity : Slot.RiskRequest, day, day + days, cur.a);
   }
-  if (outcome === OUTCOME_ESCALATED) investigate(env, st, cur, day, st.pendingInvestigateU);
-  else if (outcome === OUTCOME_IDENTITY_FAILED && byFraud && st.takenOver) endTakeover(env, st, cur, day, true);
+  if (outcome === RequestOutcome.Escalated) investigate(env, st, cur, day, st.pendingInvestigateU);
+  else if (outcome === RequestOutcome.IdentityFailed && byFraud && st.takenOver) endTakeover(env, st, cur, day, true);
 }

@@ -9,10 +9,9 @@
  */
 import { binomialFromUniform } from '../../stats/sampling.js';
 import {
-  ALL_SLOTS, BUST_OUT, type BorrowerState, DISTRESSED, FREEZE_SLOTS, OPEN, SLEEPER, SLOT_CAUSE, SLOT_HOLD, frozenAt, isBad, setSlot,
-  unionMeasure,
+  ALL_SLOTS, type BorrowerState, FREEZE_SLOTS, SLOT_CAUSE, frozenAt, isBad, setSlot, unionMeasure, Hidden, Status, Slot,
 } from '../borrower.js';
-import { REQUEST_UNIFORMS, W_ROOM_CATCH, W_THIN, WISH_UNIFORMS } from '../context.js';
+import { REQUEST_UNIFORMS, WISH_UNIFORMS, W } from '../context.js';
 import { identityPassProb } from '../hidden/fraud.js';
 import { decideRequest, mayAsk, outcomeTakesEffect, usesEnoughToAsk } from '../policies/requests.js';
 import { drawAmount } from './draws.js';
@@ -24,7 +23,7 @@ const LOOKBACK_DAYS = 30;
 
 /** Every arrival of the wish to ask inside the step (model v1: the only in-step events). */
 export function requestPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
-  if (!env.ctx.request.enabled || !(st.nextArrival < cur.b)) return;
+  if (env.ctx.request.enabled !== true || !(st.nextArrival < cur.b)) return;
   snapshotIntervals(env, st, cur);
   while (st.nextArrival < cur.b) wishArrival(env, st, cur);
 }
@@ -34,7 +33,7 @@ export function requestPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
  * (nothing since the step's start has changed them); call before the step's first event.
  */
 export function snapshotIntervals(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
-  if (cur.status0 !== OPEN) return;
+  if (cur.status0 !== Status.Open) return;
   const ctx = env.ctx;
   for (let i = 0; i < ALL_SLOTS; i++) {
     ctx.snapStart[i] = st.start[i]!;
@@ -52,8 +51,8 @@ export function wishArrival(env: StepEnv, st: BorrowerState, cur: StepCursor): v
   if (v2) for (let i = 0; i < WISH_UNIFORMS; i++) ctx.wu[i] = env.wishNext();
   const tau = st.nextArrival;
   st.nextArrival = tau + arrivalGap(env, st, r[0]!);
-  if (v2 && st.thinWishes && !(ctx.wu[W_THIN]! < wishMultiplier(env, st) / st.wishFactor)) return;
-  if (!mayAsk(st.status === OPEN, tau < st.end[SLOT_HOLD]!, frozenAt(st, tau))) return;
+  if (v2 && st.thinWishes && !(ctx.wu[W.Thin]! < wishMultiplier(env, st) / st.wishFactor)) return;
+  if (!mayAsk(st.status === Status.Open, tau < st.end[Slot.Hold]!, frozenAt(st, tau))) return;
   // The step's unblocked attempts before τ: each falls before τ with the share
   // of the step's unfrozen time that lies before τ.
   if (cur.amount !== cur.amount) cur.amount = drawAmount(env, st, cur.limit0);
@@ -65,7 +64,7 @@ export function wishArrival(env: StepEnv, st: BorrowerState, cur: StepCursor): v
   let balanceTau = Math.max(cur.balance0, Math.min(cur.limit0, cur.balance0 + before * cur.amount));
   if (cur.drained > 0) balanceTau = Math.min(st.limit, balanceTau + cur.drained);
   if (!usesEnoughToAsk(balanceTau, st.limit, rq.minUtilisation)) return;
-  request(env, st, cur, tau, balanceTau, cur.windowDraws0 + before, r[2]!, r[3]!, v2 ? ctx.wu[W_ROOM_CATCH]! : 0, false);
+  request(env, st, cur, tau, balanceTau, cur.windowDraws0 + before, r[2]!, r[3]!, v2 ? ctx.wu[W.RoomCatch]! : 0, false);
 }
 
 /** Days from one arrival of the wish to ask to the next (at the borrower's highest rate, v2). */
@@ -76,8 +75,8 @@ export function arrivalGap(env: StepEnv, st: BorrowerState, uGap: number): numbe
 /** The multiplier of the wish rate in the borrower's hidden state now. */
 function wishMultiplier(env: StepEnv, st: BorrowerState): number {
   const h = env.ctx.hidden;
-  if (st.hidden === SLEEPER) return h.bustOutRequestMultiplier;
-  if (st.hidden === DISTRESSED) return h.requestMultiplier;
+  if (st.hidden === Hidden.Sleeper) return h.bustOutRequestMultiplier;
+  if (st.hidden === Hidden.Distressed) return h.requestMultiplier;
   return 1;
 }
 
@@ -97,7 +96,7 @@ export function request(
 
   // A hold of zero days (or no verification) is no restriction and is not counted.
   if (rq.holdDays > 0) {
-    setSlot(st, SLOT_HOLD, tau, tau + rq.holdDays);
+    setSlot(st, Slot.Hold, tau, tau + rq.holdDays);
     st.holds += 1;
     tally.hold(cur.t, isBad(st));
   }
@@ -113,14 +112,14 @@ export function request(
   req.apr = seg.apr;
   req.windowDraws = windowDraws;
   req.lastMissDay = st.lastMissDay;
-  const planner = st.hidden === SLEEPER || st.hidden === BUST_OUT;
+  const planner = st.hidden === Hidden.Sleeper || st.hidden === Hidden.BustOut;
   req.passProb = identityPassProb(st.takenOver, planner, rq.passProb, rq.takeoverCatchProb, rq.bustOutCatchProb);
   const outcome = decideRequest(rq, req, uVerify, uEscalate);
   tally.requestOutcome(outcome);
   if (outcomeTakesEffect(outcome)) {
     st.pendingDay = tau + rq.holdDays;
     st.pendingOutcome = outcome;
-    st.pendingByFraud = byFraud || st.takenOver || st.hidden === BUST_OUT;
+    st.pendingByFraud = byFraud || st.takenOver || st.hidden === Hidden.BustOut;
     st.pendingDrainU = drainU;
     st.pendingInvestigateU = rq.escalateProb > 0 ? uEscalate / rq.escalateProb : 0;
     if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur);
@@ -132,7 +131,7 @@ function countRestrictionsBefore(env: StepEnv, st: BorrowerState, tau: number): 
   const tally = env.tally;
   const from = tau - LOOKBACK_DAYS;
   let restricted = false;
-  if (st.start[SLOT_HOLD]! < tau && st.end[SLOT_HOLD]! > from) {
+  if (st.start[Slot.Hold]! < tau && st.end[Slot.Hold]! > from) {
     tally.restrictedBeforeRequest(0);
     restricted = true;
   }

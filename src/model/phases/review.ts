@@ -3,13 +3,13 @@
  * of every review period an open account's limit is cut, raised or left, as
  * policies/limits.ts decides from the score, utilisation and recent record.
  */
-import { type BorrowerState, FREEZE_SLOTS, OPEN, SLOT_MAINTENANCE } from '../borrower.js';
-import { REVIEW_CUT, REVIEW_RAISE, adverseFreezeOverlaps, cutLimit, raisedLimit, reviewDecision } from '../policies/limits.js';
+import { type BorrowerState, FREEZE_SLOTS, Status, Slot } from '../borrower.js';
+import { adverseFreezeOverlaps, cutLimit, raisedLimit, reviewDecision, ReviewAction } from '../policies/limits.js';
 import type { StepCursor, StepEnv } from './env.js';
 
 export function reviewPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
   const rv = env.ctx.review;
-  if (!rv.enabled || st.status !== OPEN || env.ctx.reviewDue[cur.t] !== 1) return;
+  if (!rv.enabled || st.status !== Status.Open || env.ctx.reviewDue[cur.t] !== 1) return;
   const b = cur.b;
   const since = b - rv.cleanDays;
   const rev = env.rev;
@@ -18,14 +18,14 @@ export function reviewPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): v
   rev.limit = st.limit;
   rev.balance = st.balance;
   rev.current = st.dpd === 0;
-  rev.adverseFreezeRecently = adverseFreezeOverlaps(st.start, st.end, FREEZE_SLOTS, SLOT_MAINTENANCE, since, b);
+  rev.adverseFreezeRecently = adverseFreezeOverlaps(st.start, st.end, FREEZE_SLOTS, Slot.Maintenance, since, b);
   rev.missRecently = st.lastMissDay > since;
   const decision = reviewDecision(rv, rev);
   const limits = env.sc.limits;
-  if (decision === REVIEW_CUT) {
+  if (decision === ReviewAction.Cut) {
     st.limit = cutLimit(st.limit, st.balance, rv.cutFactor, limits.initial.roundTo);
     env.tally.reviewCut();
-  } else if (decision === REVIEW_RAISE) {
+  } else if (decision === ReviewAction.Raise) {
     st.limit = raisedLimit(st.limit, rv.increaseFactor, limits.cap, limits.initial.roundTo);
     env.tally.reviewRaise();
   }

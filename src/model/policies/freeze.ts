@@ -5,12 +5,14 @@
  */
 
 /** Cause indices in order of severity (index 0 is the most severe). */
-export const CAUSE_DELINQUENCY = 0;
-export const CAUSE_FRAUD = 1;
-export const CAUSE_SCORE_FLOOR = 2;
-export const CAUSE_IDENTITY = 3;
-export const CAUSE_RISK_MODEL = 4;
-export const CAUSE_MAINTENANCE = 5;
+export const enum Cause {
+  Delinquency = 0,
+  Fraud = 1,
+  ScoreFloor = 2,
+  Identity = 3,
+  RiskModel = 4,
+  Maintenance = 5,
+}
 export const CAUSE_COUNT = 6;
 
 /**
@@ -55,23 +57,25 @@ export function shouldClose(recent: Float64Array, day: number, max: number): boo
 }
 
 /** What an untimed freeze rule does at a step's end. */
-export const KEEP = 0;
-export const FIRE = 1;
-export const LIFT = 2;
+export const enum Change {
+  Keep = 0,
+  Fire = 1,
+  Lift = 2,
+}
 
 /** The delinquency freeze: fires when a delinquent account is not yet frozen for it, lifts when it is current again. */
 export function delinquencyFreeze(active: boolean, dpd: number): number {
-  if (dpd > 0 && !active) return FIRE;
-  if (dpd === 0 && active) return LIFT;
-  return KEEP;
+  if (dpd > 0 && !active) return Change.Fire;
+  if (dpd === 0 && active) return Change.Lift;
+  return Change.Keep;
 }
 
 /** The score-floor suspension (checked at billings), with its hysteresis. */
 export function scoreFloorFreeze(suspended: boolean, score: number, min: number, hysteresis: number): number {
   const now = scoreFloorSuspended(suspended, score, min, hysteresis);
-  if (now && !suspended) return FIRE;
-  if (!now && suspended) return LIFT;
-  return KEEP;
+  if (now && !suspended) return Change.Fire;
+  if (!now && suspended) return Change.Lift;
+  return Change.Keep;
 }
 
 /** The risk model catches at least one of the step's `large` large draws, each with `detectProb`. */

@@ -16,9 +16,11 @@ export function raisedLimit(limit: number, factor: number, cap: number, roundTo:
   return Math.min(Math.max(raised, limit), cap);
 }
 
-export const REVIEW_NONE = 0;
-export const REVIEW_CUT = 1;
-export const REVIEW_RAISE = 2;
+export const enum ReviewAction {
+  None = 0,
+  Cut = 1,
+  Raise = 2,
+}
 
 export interface ReviewParams {
   minScore: number;
@@ -44,15 +46,15 @@ export interface ReviewInput {
 /**
  * The periodic review: a cut when the score is at or below cutScore or fell by at
  * least cutDrop since the last review; otherwise a raise for a clean, active
- * borrower. Returns REVIEW_NONE, REVIEW_CUT or REVIEW_RAISE.
+ * borrower. Returns ReviewAction.None, ReviewAction.Cut or ReviewAction.Raise.
  */
 export function reviewDecision(p: ReviewParams, s: ReviewInput): number {
-  if (s.score <= p.cutScore || s.scoreAtLastReview - s.score >= p.cutDrop) return REVIEW_CUT;
+  if (s.score <= p.cutScore || s.scoreAtLastReview - s.score >= p.cutDrop) return ReviewAction.Cut;
   const utilisation = s.limit > 0 ? s.balance / s.limit : 0;
   if (s.current && s.score >= p.minScore && utilisation >= p.minUtilisation && !s.adverseFreezeRecently && !s.missRecently) {
-    return REVIEW_RAISE;
+    return ReviewAction.Raise;
   }
-  return REVIEW_NONE;
+  return ReviewAction.None;
 }
 
 /** A cut never goes below the balance (the borrower is not pushed over limit) nor above the old limit. */

@@ -4,12 +4,14 @@
  * the state at the request time τ and the request's own uniforms.
  */
 
-import { CAUSE_IDENTITY, CAUSE_RISK_MODEL } from './freeze.js';
+import { Cause } from './freeze.js';
 
-export const OUTCOME_APPROVED = 0;
-export const OUTCOME_DECLINED = 1;
-export const OUTCOME_ESCALATED = 2;
-export const OUTCOME_IDENTITY_FAILED = 3;
+export const enum RequestOutcome {
+  Approved = 0,
+  Declined = 1,
+  Escalated = 2,
+  IdentityFailed = 3,
+}
 
 export interface RequestParams {
   /** identity re-verification runs (off: no hold, no check) */
@@ -53,12 +55,12 @@ export function requestDti(s: RequestState): number {
  * the checks run in the order the product runs them.
  */
 export function decideRequest(p: RequestParams, s: RequestState, uVerify: number, uEscalate: number): number {
-  if (p.verificationEnabled && uVerify >= s.passProb) return OUTCOME_IDENTITY_FAILED;
-  if (s.score < p.qualificationMinScore || requestDti(s) > p.maxDti) return OUTCOME_DECLINED;
+  if (p.verificationEnabled && uVerify >= s.passProb) return RequestOutcome.IdentityFailed;
+  if (s.score < p.qualificationMinScore || requestDti(s) > p.maxDti) return RequestOutcome.Declined;
   const busy = s.windowDraws >= p.maxDraws;
   const recentMiss = s.lastMissDay > s.tau - p.behaviourCleanDays;
-  if (busy || recentMiss) return uEscalate < p.escalateProb ? OUTCOME_ESCALATED : OUTCOME_DECLINED;
-  return OUTCOME_APPROVED;
+  if (busy || recentMiss) return uEscalate < p.escalateProb ? RequestOutcome.Escalated : RequestOutcome.Declined;
+  return RequestOutcome.Approved;
 }
 
 /**
@@ -76,19 +78,19 @@ export function usesEnoughToAsk(balanceAtTau: number, limit: number, minUtilisat
 
 /** Does an outcome wait for the hold to end (it changes the limit or freezes)? A decline changes nothing. */
 export function outcomeTakesEffect(outcome: number): boolean {
-  return outcome === OUTCOME_APPROVED || outcome === OUTCOME_ESCALATED || outcome === OUTCOME_IDENTITY_FAILED;
+  return outcome === RequestOutcome.Approved || outcome === RequestOutcome.Escalated || outcome === RequestOutcome.IdentityFailed;
 }
 
 /** The freeze cause an outcome brings when it takes effect: identity for a failed check, riskModel for an escalation, else −1. */
 export function outcomeFreezeCause(outcome: number): number {
-  if (outcome === OUTCOME_IDENTITY_FAILED) return CAUSE_IDENTITY;
-  if (outcome === OUTCOME_ESCALATED) return CAUSE_RISK_MODEL;
+  if (outcome === RequestOutcome.IdentityFailed) return Cause.Identity;
+  if (outcome === RequestOutcome.Escalated) return Cause.RiskModel;
   return -1;
 }
 
 /** How long that freeze lasts: `verification.failFreezeDays` after a failed check, `freeze.riskModel.days` after an escalation. */
 export function outcomeFreezeDays(outcome: number, failFreezeDays: number, riskModelDays: number): number {
-  if (outcome === OUTCOME_IDENTITY_FAILED) return failFreezeDays;
-  if (outcome === OUTCOME_ESCALATED) return riskModelDays;
+  if (outcome === RequestOutcome.IdentityFailed) return failFreezeDays;
+  if (outcome === RequestOutcome.Escalated) return riskModelDays;
   return 0;
 }
