@@ -64,7 +64,8 @@ export class AleaStream implements UniformBlock {
     let s2 = this.s2;
     let c = this.c;
     for (let i = 0; i < n; i++) {
-      const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
+      // (2^-32 as a literal: the module constant would be loaded and checked for every uniform)
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10;
       s0 = s1;
       s1 = s2;
       out[i] = s2 = t - (c = t | 0);

@@ -67,13 +67,14 @@ export class BorrowerSimulator {
     env.wishNext = streams.wishes;
     this.start(st);
     const D = env.D;
+    const uniforms = STEP_UNIFORMS; // (read once: an imported constant is a module-cell load and a check)
     for (let t = 0; t < ctx.clock.steps; t++) {
       if (st.status === Status.Defaulted) break;
       cur.t = t;
       cur.a = t * D;
       cur.b = cur.a + D;
       const billing = (cur.billing = ctx.billing[t] === 1);
-      steps.fill(ctx.u, STEP_UNIFORMS);
+      steps.fill(ctx.u, uniforms);
       // Each phase also checks that it is due; the driver asks first, because a
       // call per phase and step cost ~10% of the step (measured; docs/performance.md).
       if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur); // 1

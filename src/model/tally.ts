@@ -24,6 +24,10 @@ export class Tally {
   private seg = 0;
   private readonly segmentBase: number;
   private readonly stepBase: number;
+  // The block sizes as fields: a field load where an imported constant costs a
+  // module-cell load and a check, at every count (docs/performance.md).
+  private readonly scalars = SCALARS;
+  private readonly stepSlots = STEP_SLOTS;
 
   constructor(layout: Layout) {
     this.segmentBase = layout.segmentBase;
@@ -33,7 +37,7 @@ export class Tally {
   /** Count into `acc` for a borrower of `segment` from now on. */
   bind(acc: Float64Array, segment: number): void {
     this.acc = acc;
-    this.seg = this.segmentBase + segment * SCALARS;
+    this.seg = this.segmentBase + segment * this.scalars;
   }
 
   /** Add to a scope slot of the portfolio and of the current segment. */
@@ -43,7 +47,7 @@ export class Tally {
   }
 
   private step(t: number, slot: number, value: number): void {
-    this.acc[this.stepBase + t * STEP_SLOTS + slot]! += value;
+    this.acc[this.stepBase + t * this.stepSlots + slot]! += value;
   }
 
   borrowerStart(balance: number, limit: number): void {
@@ -217,7 +221,7 @@ export class Tally {
   }
 
   openAtStepEnd(t: number, limit: number, balance: number, frozenCause: number): void {
-    const base = this.stepBase + t * STEP_SLOTS;
+    const base = this.stepBase + t * this.stepSlots;
     this.acc[base + T.open]! += 1;
     this.acc[base + T.limitOpen]! += limit;
     this.acc[base + T.balanceOpen]! += balance;
