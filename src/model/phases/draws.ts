@@ -74,8 +74,8 @@ export function drawAmount(env: StepEnv, st: BorrowerState, limit: number): numb
   const elasticity = env.drawLimitElasticity;
   const seg = env.seg;
   const xi = normalQuantile(toOpenUnit(env.u[U.DrawNoise]!));
-  const amount =
-    st.drawShare * st.initialLimit * (elasticity === 0 ? 1 : Math.pow(limit / st.initialLimit, elasticity)) *
-    Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar);
+  // (the power is 1, exactly, at the borrower's first limit: most draws skip the pow)
+  const scale = elasticity === 0 || (limit === st.initialLimit && limit !== 0) ? 1 : Math.pow(limit / st.initialLimit, elasticity);
+  const amount = st.drawShare * st.initialLimit * scale * Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar);
   return st.hidden === Hidden.Distressed ? amount * env.ctx.hidden.drawSizeMultiplier : amount;
 }
