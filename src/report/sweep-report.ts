@@ -112,6 +112,7 @@ function levelsTable(s: Sweep) {
 function referenceText(s: Sweep) {
   const r = s.reference;
   if (r.source === 'point') return html`the grid point <strong>${r.label}</strong> (named with <code>--reference</code>)`;
+  if (r.source === 'run') return html`<strong>${r.label}</strong>, the first of the runs given`;
   if (r.point !== null) return html`the scenario as given, which is the grid point <strong>${r.label}</strong>`;
   return html`the scenario as given, <strong>${r.label}</strong>, run on the same seed as an extra point (name a grid point with <code>--reference</code> to measure from it instead)`;
 }
