@@ -139,7 +139,7 @@ async function compareSummaries(files: readonly string[], kinds: readonly InputK
   if (problems.length) return refuse(problems);
 
   // 4. Labels as for scenarios (the name in each manifest; a summary's folder tells equal names apart), the folder, the result.
-  const labels = uniqueLabels(runs.map((r) => r.summary.manifest.scenario.name), runs.map((r) => labelSource(r.file, 'summary')));
+  const labels = uniqueLabels(runs.map((r) => r.summary.manifest.scenario.name), runs.map((r) => labelSource(r.file)));
   const out = await outputFolder(path.resolve(io.cwd, flags.out ?? defaultFolder(labels)), io);
   if (!out.ok) return out.code;
   return writeComparison(

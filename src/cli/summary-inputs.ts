@@ -44,8 +44,8 @@ export async function inputKind(file: string): Promise<InputKind> {
  * (`reports/policy-a/summary.json` → `reports/policy-a`), since every summary
  * has the same file name.
  */
-export function labelSource(shown: string, kind: InputKind): string {
-  return kind !== 'scenario' && path.basename(shown) === 'summary.json' ? path.dirname(shown) : shown;
+export function labelSource(shown: string): string {
+  return path.basename(shown) === 'summary.json' ? path.dirname(shown) : shown;
 }
 
 /** The flags that would change a simulation, which finished runs cannot take (compare, sweep --from). */

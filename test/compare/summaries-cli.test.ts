@@ -15,6 +15,7 @@ import type { Comparison, Sweep } from '../../src/compare/types.js';
 import { runScenario } from '../../src/engine/run.js';
 import type { Summary } from '../../src/results/types.js';
 import { runInProcess } from '../helpers/cli.js';
+import { fakeEngine } from '../helpers/fake-engine.js';
 import { type TmpScenarios, tmpScenarios } from '../helpers/scenario-files.js';
 import { inProcessEngine } from './engine.js';
 
@@ -125,6 +126,16 @@ describe('compare of finished runs gives the comparison compare simulates', () =
     expect(c.runs.map((x) => x.summaryFile)).toEqual(['runs/A/summary.json', 'runs/M/summary.json']);
     // the single run and the merge of its parts: every per-path change is exactly zero
     for (const [name, d] of Object.entries(c.alternatives[0]!.figures)) if (d.difference !== null) expect(d.difference, name).toBe(0);
+  });
+});
+
+describe('scenario files are still scenarios', () => {
+  it('a .json scenario (no schemaVersion, no manifest) is simulated as before', async () => {
+    t.write({ 'policy.json': JSON.stringify({ extends: 'alt.yaml', name: 'json-policy' }) });
+    const fake = fakeEngine();
+    const r = await runInProcess(['compare', 'base.yaml', 'policy.json', '--out', 'JSONSC', '--quiet'], { cwd: t.dir, engine: fake.engine });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fake.calls.map((c) => c.scenario.name)).toEqual(['baseline', 'json-policy']);
   });
 });
 
