@@ -126,7 +126,7 @@ export function sweepReportSections(s: Sweep, charts: readonly string[] = SWEEP_
       id: 'summary',
       heading: 'What was swept',
       body: html`${crnLine(s.differentPopulation, s.runs)}${notesBlock(s.notes)}
-<p>Scenario <code>${s.file}</code>, ${formatInteger(s.rows.length)} grid points: ${s.grid.map(
+<p>${s.runs.some((r) => r.file !== s.file) ? 'Finished runs' : 'Scenario'} <code>${s.file}</code>, ${formatInteger(s.rows.length)} grid points: ${s.grid.map(
         (g, i) => html`${i ? ' × ' : ''}<code>${g.path}</code> ∈ {${g.values.map((v) => JSON.stringify(v)).join(', ')}}`,
       )}. Every change is measured from ${referenceText(s)}; a change is material when its 95% interval excludes zero and it is at least ${percentText(s.materiality)} of the reference value.</p>
 ${alts.length ? keyChangesTable(ref, alts, s.materiality) : ''}`,

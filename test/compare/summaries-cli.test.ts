@@ -416,6 +416,9 @@ describe('sweep --from: finished runs as the points of a sweep', () => {
     expect(s.reference).toMatchObject({ source: 'run', label: 'holdDays=5, maxDraws=4', point: 3, run: 3 });
     expect(s.rows[3]!.differenceFromReference['lossRate']).toMatchObject({ difference: 0 });
     expect(r.stdout).toContain('holdDays=5, maxDraws=4, the first run given,');
+    // the report names the runs read, not a scenario file
+    expect(readFileSync(t.path('GFIRST/report.html'), 'utf8')).toContain('Finished runs <code>G/h0-m2/summary.json, G/h0-m4/summary.json');
+    expect(readFileSync(t.path('GSIM/report.html'), 'utf8')).toContain('Scenario <code>base.yaml</code>');
   });
 
   it('lists runs that are not a full grid as given, and says so', async () => {
