@@ -130,10 +130,36 @@ export const compareMessages = {
   referenceAmbiguous: (name: string, paths: readonly string[]) => `--reference ${name}: more than one --grid field ends so (${paths.join(', ')}); give the whole path`,
   referenceDuplicateField: (path: string) => `--reference names ${path} twice`,
   referenceNotOnGrid: (path: string, value: string, values: readonly string[]) => `--reference ${path}=${value}: not a value of the grid (${values.join(', ')})`,
+  referenceNoRun: (option: string) => `--reference ${option}: no run sits at this combination of values (the runs do not cover every combination)`,
   referenceMissingField: (paths: readonly string[]) => `--reference must give a value for every --grid field; missing: ${paths.join(', ')}`,
   materiality: (text: string) => `--materiality must be a fraction of the base value in [0, 1), such as 0.01 for 1%, got ${JSON.stringify(text)}`,
   gridRequired: () => 'sweep needs at least one --grid path=v1,v2,...',
   gridTooLarge: (points: number, max: number) => `the grid has ${points} points; at most ${max} are allowed in one sweep`,
+
+  // finished runs (summary.json) as compare's inputs
+  mixedInputs: (summary: string, scenario: string, rerun: string) =>
+    `${summary} is a finished run (summary.json) and ${scenario} a scenario: compare takes either scenario files, simulated here on one seed, or summaries, not both. Run the scenario first on the summary's seed and sizes (${rerun}) and compare the two summaries`,
+  simulationFlagsWithSummaries: (flags: readonly string[]) =>
+    `${flags.join(', ')}: ${flags.length === 1 ? 'this flag changes' : 'these flags change'} a simulation, and summary.json files are finished runs (their seed, sizes and every field are in their manifests); give scenario files to simulate, or drop ${flags.length === 1 ? 'it' : 'them'}`,
+  notARunSummary: (file: string, kind: string) => `${file}: this is a ${kind}.json, not a run's summary.json; compare the summaries under its runs/ folder instead`,
+  perPathLength: (file: string, field: string, found: number, sizeField: string, size: number) =>
+    `${file}: cannot be paired path by path: field ${field} has ${found} values, but ${sizeField} is ${size} (a damaged or hand-edited summary; re-run or re-merge it)`,
+  weightsDiffer: (file: string, base: string, detail: string) =>
+    `${file}: cannot be paired path by path with ${base}: ${detail}, though their seed and run.importanceSampling agree (the summaries were not drawn alike; re-run one side)`,
+  versionsDiffer: (file: string, base: string, version: string, baseVersion: string) =>
+    `${file}: written by limitlab ${version}, ${base} by limitlab ${baseVersion}; the model and its random draws may differ between versions, so the runs may not share their luck (re-run one side with one version, or pass --allow-different-population to compare anyway with the extra noise)`,
+  sweepNeedsInput: () => 'sweep needs a scenario file with --grid path=v1,v2,..., or --from SUMMARY.json SUMMARY.json ... (finished runs)',
+  sweepFromAndScenario: (scenario: string) => `${scenario}: sweep --from reads finished runs and takes no scenario file; give the scenario with --grid, or its runs' summaries after --from`,
+  sweepFromAndGrid: () => '--grid does not apply with --from: the axes are the fields on which the runs\' scenarios differ',
+  sweepFromTooFew: (n: number) => `sweep --from needs at least two summaries, got ${n}`,
+  sweepFromNoAxes: (files: readonly string[]) =>
+    `${files.join(', ')}: the runs' scenarios do not differ in any model field (name, description and run.shardSize do not count), so there is nothing to sweep`,
+  sweepFromSamePoint: (a: string, b: string) =>
+    `${a} and ${b} are the same point: their scenarios differ only in name, description or run.shardSize; give each point once`,
+  sweepFromPartialNote: (runs: number, combinations: number) =>
+    `the runs cover ${runs} of the ${combinations} combinations of the fields that differ, so this is a list of points in the order given, not a full grid`,
+  stepUniformsDiffer: (file: string, base: string, a: number, b: number) =>
+    `${file}: draws ${b} uniforms per borrower-step, ${base} ${a}; the runs do not share their random numbers path by path (re-run one side with one limitlab version, or pass --allow-different-population)`,
 } as const;
 
 /** `stress`: suite-file errors, resume refusals, history warnings, log and breach lines. */
@@ -185,13 +211,15 @@ export const stressMessages = {
   failed: (reason: string, resume: string) => `stress run failed: ${reason}; finished shards are kept: continue with ${resume}`,
 } as const;
 
-/** Reading a summary.json back (`limitlab report`). */
+/** Reading a summary.json, comparison.json or sweep.json back (`limitlab report`, `compare` of summaries). */
 export const summaryMessages = {
   notFound: (file: string) => `${file}: file not found`,
   isDirectory: (file: string) => `${file}: is a directory, not a summary.json file`,
   unreadable: (file: string, reason: string) => `${file}: cannot read the file: ${reason}`,
   jsonSyntax: (file: string, detail: string) => `${file}: JSON syntax error: ${detail}`,
   notSummary: (file: string, detail: string) => `${file}: not a limitlab summary.json: ${detail}`,
+  notComparison: (file: string, detail: string) => `${file}: not a limitlab comparison.json: ${detail}`,
+  notSweep: (file: string, detail: string) => `${file}: not a limitlab sweep.json: ${detail}`,
 } as const;
 
 /** Tail figures and intervals, as the CLI and the reports say them (docs/tail-risk.md). */

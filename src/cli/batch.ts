@@ -3,7 +3,9 @@
  * printed, the output folder check, running one or more scenarios with progress
  * and Ctrl-C, and writing a JSON result and its report whole or not at all.
  */
-import { stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { RunScenario } from '../engine/api.js';
 import { messages } from '../messages.js';
 import type { Summary } from '../results/types.js';
@@ -13,6 +15,7 @@ import type { Override } from '../scenario/overrides.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
+import { safeFolderName } from '../util/safe-name.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { reportStop, watchForStop } from './stop.js';
@@ -110,20 +113,114 @@ export interface Result {
   writeReport: () => Promise<void>;
   /** the human summary, given the JSON file's path as shown */
   text: (shownJson: string) => string;
+  /**
+   * each run's summary, kept in `<folder of jsonFile>/runs/<folder>/summary.json`
+   * (compare and sweep); the runs/ folder is replaced together with the JSON file
+   */
+  runs?: readonly KeptRun[];
+}
+
+/** A run's summary kept beside a comparison or sweep. */
+export interface KeptRun {
+  /** its folder under runs/ (see runFolders) */
+  folder: string;
+  summary: Summary;
+}
+
+/** Where compare and sweep keep each run's summary, beside their JSON file. */
+export const RUNS_FOLDER = 'runs';
+
+/**
+ * One folder name per run under runs/, from its label (safeFolderName), made
+ * unique where two labels clean to the same name: "No hold: v2" and
+ * "No hold v2" → "No-hold-v2", "No-hold-v2-2".
+ *
+ * @example
+ * runFolders(['baseline', 'maxDraws=3, holdDays=0']); // => ['baseline', 'maxDraws-3-holdDays-0']
+ */
+export function runFolders(labels: readonly string[]): string[] {
+  const used = new Set<string>();
+  return labels.map((label) => {
+    const base = safeFolderName(label);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}-${k}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** The path of a kept run's summary relative to the JSON file beside it (recorded as RunRecord.summaryFile). */
+export function keptSummaryFile(folder: string): string {
+  return `${RUNS_FOLDER}/${folder}/summary.json`;
 }
 
 /**
- * Write a result's JSON and its report, each whole or not at all, then print the
- * summary (or the JSON with `--json`) and the report's path as the last line (on
- * stderr under `--json`, keeping stdout pure JSON). Returns the exit code.
+ * The kept summaries, written into a hidden staging folder first; `swap` then
+ * puts it in place of runs/ (the earlier runs/ kept aside until `settle`,
+ * restored by `restore`). A failure while staging touches nothing.
+ */
+async function stageRuns(dir: string, runs: readonly KeptRun[]): Promise<{ swap: () => Promise<void>; restore: () => Promise<void>; settle: () => Promise<void>; discard: () => Promise<void> }> {
+  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const staging = path.join(dir, `.${RUNS_FOLDER}.${tag}.tmp`);
+  const aside = path.join(dir, `.${RUNS_FOLDER}.${tag}.old`);
+  const target = path.join(dir, RUNS_FOLDER);
+  const discard = () => rm(staging, { recursive: true, force: true });
+  try {
+    for (const run of runs) await writeFileAtomic(path.join(staging, run.folder, 'summary.json'), () => formatJson(run.summary));
+  } catch (e) {
+    await discard();
+    throw e;
+  }
+  let hadEarlier = false;
+  return {
+    discard,
+    swap: async () => {
+      hadEarlier = (await stat(target).catch(() => undefined)) !== undefined;
+      if (hadEarlier) await rename(target, aside);
+      try {
+        await rename(staging, target);
+      } catch (e) {
+        if (hadEarlier) await rename(aside, target);
+        throw e;
+      }
+    },
+    restore: async () => {
+      await rm(target, { recursive: true, force: true });
+      if (hadEarlier) await rename(aside, target);
+    },
+    settle: () => rm(aside, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Write a result's JSON (with the runs' summaries, when it keeps them) and its
+ * report, each whole or not at all, then print the summary (or the JSON with
+ * `--json`) and the report's path as the last line (on stderr under `--json`,
+ * keeping stdout pure JSON). Returns the exit code. The runs/ folder and the
+ * JSON file change together: every summary is staged first, and a JSON file
+ * that cannot be written puts the earlier runs/ back.
  */
 export async function writeResult(result: Result, json: boolean | undefined, io: CliIo): Promise<number> {
+  const dir = path.dirname(result.jsonFile);
+  let staged: Awaited<ReturnType<typeof stageRuns>> | undefined;
+  if (result.runs) {
+    try {
+      staged = await stageRuns(dir, result.runs);
+      await staged.swap();
+    } catch (e) {
+      await staged?.discard();
+      io.stderr.write(`${messages.writeFailed(displayPath(path.join(dir, RUNS_FOLDER), io.cwd), errorText(e))}\n`);
+      return ExitCode.failure;
+    }
+  }
   try {
     await writeFileAtomic(result.jsonFile, () => formatJson(result.value));
   } catch (e) {
+    await staged?.restore();
     io.stderr.write(`${messages.writeFailed(displayPath(result.jsonFile, io.cwd), errorText(e))}\n`);
     return ExitCode.failure;
   }
+  await staged?.settle();
   try {
     await result.writeReport();
   } catch (e) {
@@ -134,4 +231,3 @@ export async function writeResult(result: Result, json: boolean | undefined, io:
   (json ? io.stderr : io.stdout).write(`report: ${displayPath(result.reportFile, io.cwd)}\n`);
   return ExitCode.ok;
 }
-

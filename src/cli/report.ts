@@ -1,18 +1,25 @@
 /**
- * `limitlab report SUMMARY.json [--out FILE]`: rebuild the HTML report (and the
- * chart SVGs beside it, in charts/) from a run's summary.json alone, so a report
- * can be regenerated, restyled or re-sent without re-simulating.
+ * `limitlab report FILE.json [--out FILE]`: rebuild the HTML report (and the
+ * chart SVGs beside it, in charts/) from a run's summary.json, a
+ * comparison.json or a sweep.json alone, so a report can be regenerated,
+ * restyled or re-sent without re-simulating. The file's content says which
+ * (src/cli/summary-inputs.ts).
  *
- *   read + check summary.json → build the page → write FILE and charts/*.svg → print FILE
+ *   read + check the file (its schema) → build the page → write FILE and charts/*.svg → print FILE
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { messages } from '../messages.js';
+import { comparisonProblem, sweepProblem } from '../compare/file-schema.js';
+import type { Comparison, Sweep } from '../compare/types.js';
+import { messages, summaryMessages } from '../messages.js';
 import { SummaryFileError, readSummaryFile } from '../report/summary-file.js';
 import type { Summary } from '../results/types.js';
 import { displayPath } from '../scenario/load.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { inputKind } from './summary-inputs.js';
+import { errorText } from './batch.js';
 
 export interface ReportFlags {
   out?: string;
@@ -38,18 +45,73 @@ export async function readSummaryArgument(
   }
 }
 
+/**
+ * A comparison.json or sweep.json named on the command line, read and checked;
+ * on bad input the message is printed and the exit code returned instead.
+ */
+async function readResultArgument(
+  file: string,
+  kind: 'comparison' | 'sweep',
+  io: Pick<CliIo, 'stderr' | 'cwd'>,
+): Promise<{ value: Comparison | Sweep } | { code: number }> {
+  const abs = path.resolve(io.cwd, file);
+  const shown = displayPath(abs, io.cwd);
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(abs, 'utf8'));
+  } catch (e) {
+    // inputKind parsed it a moment ago; only a file changed since lands here
+    io.stderr.write(`${summaryMessages.jsonSyntax(shown, errorText(e))}\n`);
+    return { code: ExitCode.badInput };
+  }
+  const problem = kind === 'comparison' ? comparisonProblem(value) : sweepProblem(value);
+  if (problem === null) return { value: value as Comparison | Sweep };
+  io.stderr.write(`${kind === 'comparison' ? summaryMessages.notComparison(shown, problem) : summaryMessages.notSweep(shown, problem)}\n`);
+  return { code: ExitCode.badInput };
+}
+
 export async function reportCommand(file: string, flags: ReportFlags, io: Pick<CliIo, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
+  // What was given decides the report: a run's summary, a comparison or a sweep (by content, not by name).
+  const kind = await inputKind(path.resolve(io.cwd, file));
+  if (kind === 'comparison' || kind === 'sweep') {
+    const read = await readResultArgument(file, kind, io);
+    if ('code' in read) return read.code;
+    const value = read.value;
+    return writeHtml(file, flags, io, async (target) => {
+      // Loaded here, not at startup: the reports bring Vega.
+      const { writeReportFiles } = await import('../report/write-files.js');
+      if (value.kind === 'comparison') {
+        const { buildCompareReport } = await import('../report/compare-report.js');
+        return writeReportFiles(await buildCompareReport(value), target);
+      }
+      const { buildSweepReport } = await import('../report/sweep-report.js');
+      return writeReportFiles(await buildSweepReport(value), target);
+    });
+  }
+
   const read = await readSummaryArgument(file, io);
   if ('code' in read) return read.code;
-  const { summary, summaryPath } = read;
-
-  const htmlFile = path.resolve(io.cwd, flags.out ?? path.join(path.dirname(summaryPath), REPORT_FILE));
-  const shown = displayPath(htmlFile, io.cwd);
-  try {
+  const { summary } = read;
+  return writeHtml(file, flags, io, async (target) => {
     // Loaded here, not at startup: the report brings Vega, which other commands should not pay for.
     const { writeReport } = await import('../report/run-report.js');
-    const written = await writeReport(summary, { htmlFile, chartsDir: path.join(path.dirname(htmlFile), 'charts') });
-    io.stdout.write(`charts: ${displayPath(path.join(path.dirname(htmlFile), 'charts'), io.cwd)}/ (${written.svgs.length} SVG)\n`);
+    return writeReport(summary, target);
+  });
+}
+
+/** The report beside `file` (or at --out) and its charts/ beside the page; prints both. */
+async function writeHtml(
+  file: string,
+  flags: ReportFlags,
+  io: Pick<CliIo, 'stdout' | 'stderr' | 'cwd'>,
+  write: (target: { htmlFile: string; chartsDir: string }) => Promise<{ svgs: string[] }>,
+): Promise<number> {
+  const htmlFile = path.resolve(io.cwd, flags.out ?? path.join(path.dirname(path.resolve(io.cwd, file)), REPORT_FILE));
+  const chartsDir = path.join(path.dirname(htmlFile), 'charts');
+  const shown = displayPath(htmlFile, io.cwd);
+  try {
+    const written = await write({ htmlFile, chartsDir });
+    io.stdout.write(`charts: ${displayPath(chartsDir, io.cwd)}/ (${written.svgs.length} SVG)\n`);
   } catch (e) {
     io.stderr.write(`${messages.writeFailed(shown, e instanceof Error ? e.message : String(e))}\n`);
     return ExitCode.failure;
@@ -61,8 +123,8 @@ export async function reportCommand(file: string, flags: ReportFlags, io: Pick<C
 export function registerReport(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command('report')
-    .description('rebuild the HTML report (and charts/*.svg) from a run\'s summary.json')
-    .argument('<summary>', 'summary.json written by limitlab run')
-    .option('-o, --out <file>', `HTML file to write (default: ${REPORT_FILE} beside the summary)`)
+    .description('rebuild the HTML report (and charts/*.svg) from a run\'s summary.json, a comparison.json or a sweep.json')
+    .argument('<file>', 'summary.json (limitlab run or merge), comparison.json (compare) or sweep.json (sweep); told apart by content')
+    .option('-o, --out <file>', `HTML file to write (default: ${REPORT_FILE} beside the file read)`)
     .action(async (file: string, flags: ReportFlags) => done(await reportCommand(file, flags, io)));
 }

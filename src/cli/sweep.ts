@@ -7,10 +7,15 @@
  *   (a bad path or value is exit 2 before anything runs) → the reference: the
  *   scenario as given, run as an extra point unless a grid point equals it, or
  *   the point --reference names → population rule → run one after another →
- *   sweep.json and report.html (atomically) → one line per point on stdout
+ *   sweep.json, runs/<label>/summary.json and report.html (atomically) → one
+ *   line per point on stdout
+ *
+ * `limitlab sweep --from A/summary.json B/summary.json ...` sweeps finished
+ * runs instead (sweepFromRuns below).
  */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { axesOfRuns, pointsOfRuns, samePoint } from '../compare/from-runs.js';
 import { MAX_GRID_POINTS, gridPoints, gridSize, parseGridOption, pointLabel } from '../compare/grid.js';
 import { compareMessages } from '../messages.js';
 import { checkPopulation } from '../compare/population.js';
@@ -18,7 +23,8 @@ import { parseMateriality } from '../compare/materiality.js';
 import { asGivenLabel, gridValues, referencePoint } from '../compare/reference.js';
 import { type ReferenceChoice, buildSweep } from '../compare/sweep.js';
 import { formatSweepText } from '../compare/text.js';
-import type { GridAxis } from '../compare/types.js';
+import type { GridAxis, Sweep } from '../compare/types.js';
+import type { Summary } from '../results/types.js';
 import { formatIssue, isScenarioError } from '../scenario/errors.js';
 import { displayPath } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
@@ -26,16 +32,18 @@ import { scenarioHash } from '../scenario/hash.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { Scenario } from '../scenario/schema.js';
 import { safeFolderName } from '../util/safe-name.js';
-import { type Planned, outputFolder, resolveOrPrint, runPlanned, writeResult } from './batch.js';
+import { type Planned, keptSummaryFile, outputFolder, resolveOrPrint, runFolders, runPlanned, writeResult } from './batch.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { collect, positiveInteger } from './options.js';
 import { flagOverrides } from './run.js';
+import { pairingProblems, readFinishedRuns, simulationFlags } from './summary-inputs.js';
 
 export const SWEEP_FILE = 'sweep.json';
 
 export interface SweepFlags {
   grid?: string[];
+  from?: string[];
   out?: string;
   seed?: string;
   paths?: string;
@@ -64,7 +72,14 @@ export function parseGrid(options: readonly string[]): { axes: GridAxis[] } | { 
   return errors.length ? { errors } : { axes };
 }
 
-export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): Promise<number> {
+export async function sweepCommand(file: string | undefined, flags: SweepFlags, io: CliIo): Promise<number> {
+  // 0. Finished runs (--from) are swept as they are; a scenario's grid is simulated here.
+  if (flags.from !== undefined) {
+    if (file !== undefined) return refuse([compareMessages.sweepFromAndScenario(file)], io);
+    return sweepFromRuns(flags.from, flags, io);
+  }
+  if (file === undefined) return refuse([compareMessages.sweepNeedsInput()], io);
+
   // 1. The grid.
   const grid = parseGrid(flags.grid ?? []);
   if ('errors' in grid) {
@@ -133,17 +148,83 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
   const reference: ReferenceChoice = runReference
     ? { source: 'scenario', values, summary: ran.value[0]! }
     : { source: named === undefined ? 'scenario' : 'point', values, point: named ?? asGiven };
-  const sweep = buildSweep(shown, axes, points, summaries, { reference, materiality });
-  const jsonFile = path.join(out.value, SWEEP_FILE);
-  const reportFile = path.join(out.value, 'report.html');
+  const built = buildSweep(shown, axes, points, summaries, { reference, materiality });
+  // sweep.json's runs are the grid points in row order, then the reference when it is not one of them.
+  const kept = runReference ? [...summaries, ran.value[0]!] : summaries;
+  return writeSweep(built, kept, out.value, flags, io);
+}
+
+/**
+ * `sweep --from A/summary.json B/summary.json ...`: finished runs as the points
+ * of a sweep. The axes are the model fields on which their manifests' resolved
+ * scenarios differ (src/compare/from-runs.ts); the reference is the first run
+ * or the one `--reference` names; the population and pairing checks are
+ * compare's. A set of runs that is not the full cartesian grid of those fields
+ * is listed as given, with a note saying so.
+ */
+async function sweepFromRuns(files: readonly string[], flags: SweepFlags, io: CliIo): Promise<number> {
+  // 1. What --from cannot take, then the summaries.
+  const simulating = simulationFlags(flags);
+  if (simulating.length) return refuse([compareMessages.simulationFlagsWithSummaries(simulating)], io);
+  if ((flags.grid ?? []).length > 0) return refuse([compareMessages.sweepFromAndGrid()], io);
+  if (files.length < 2) return refuse([compareMessages.sweepFromTooFew(files.length)], io);
+  const materiality = parseMateriality(flags.materiality);
+  if (typeof materiality === 'string') return refuse([materiality], io);
+  const read = await readFinishedRuns(files, io.cwd);
+  if ('problems' in read) return refuse(read.problems, io);
+  const runs = read.runs;
+
+  // 2. The axes and the points, from the resolved scenarios.
+  const scenarios = runs.map((r) => r.summary.manifest.scenario);
+  const axes = axesOfRuns(scenarios);
+  if (axes.length === 0) return refuse([compareMessages.sweepFromNoAxes(runs.map((r) => r.file))], io);
+  const placed = pointsOfRuns(axes, scenarios);
+  const twice = samePoint(placed);
+  if (twice) return refuse([compareMessages.sweepFromSamePoint(runs[twice[0]]!.file, runs[twice[1]]!.file)], io);
+
+  // 3. The reference: the first run given, or the point --reference names; every run measured against it.
+  const named = flags.reference === undefined ? placed.runOf.indexOf(0) : referencePoint(flags.reference, axes, placed.points);
+  if (typeof named === 'string') return refuse([named], io);
+  const problems = pairingProblems(runs, placed.runOf[named]!, flags.allowDifferentPopulation ?? false);
+  if (problems.length) return refuse(problems, io);
+
+  // 4. Where the results go, and the sweep (each run recorded with its own summary file).
+  const refName = scenarios[placed.runOf[named]!]!.name;
+  const axesName = axes.map((a) => a.path.split('.').pop() ?? a.path).join('-');
+  const out = await outputFolder(path.resolve(io.cwd, flags.out ?? path.join('reports', 'sweep', safeFolderName(`${refName}-${axesName}`))), io);
+  if (!out.ok) return out.code;
+  const ordered = placed.runOf.map((i) => runs[i]!);
+  const built = buildSweep(
+    ordered.map((r) => r.file).join(', '),
+    axes,
+    placed.points,
+    ordered.map((r) => r.summary),
+    { reference: { source: flags.reference === undefined ? 'run' : 'point', values: placed.points[named]!.overrides, point: named }, materiality },
+  );
+  const notes = placed.complete ? built.notes : [...built.notes, compareMessages.sweepFromPartialNote(runs.length, gridSize(axes))];
+  const sweep: Sweep = { ...built, notes, runs: built.runs.map((r, i) => ({ ...r, file: ordered[i]!.file })) };
+  return writeSweep(sweep, ordered.map((r) => r.summary), out.value, flags, io);
+}
+
+function refuse(lines: readonly string[], io: CliIo): number {
+  for (const line of lines) io.stderr.write(`${line}\n`);
+  return ExitCode.badInput;
+}
+
+/** sweep.json with every run's summary under runs/, then the report: the JSON and runs/ whole or not at all. */
+function writeSweep(built: Sweep, summaries: readonly Summary[], dir: string, flags: SweepFlags, io: CliIo): Promise<number> {
+  if (summaries.length !== built.runs.length) throw new Error(`internal: ${built.runs.length} runs but ${summaries.length} summaries`);
+  const folders = runFolders(built.runs.map((r) => r.label));
+  const sweep: Sweep = { ...built, runs: built.runs.map((r, i) => ({ ...r, summaryFile: keptSummaryFile(folders[i]!) })) };
   return writeResult(
     {
-      jsonFile,
+      jsonFile: path.join(dir, SWEEP_FILE),
       value: sweep,
-      reportFile,
+      reportFile: path.join(dir, 'report.html'),
+      runs: summaries.map((summary, i) => ({ folder: folders[i]!, summary })),
       writeReport: async () => {
         const { writeSweepReport } = await import('../report/sweep-report.js');
-        await writeSweepReport(sweep, out.value);
+        await writeSweepReport(sweep, dir);
       },
       text: (json) => formatSweepText(sweep, { json }),
     },
@@ -155,19 +236,20 @@ export async function sweepCommand(file: string, flags: SweepFlags, io: CliIo): 
 export function registerSweep(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command('sweep')
-    .description('run a grid of overrides on common random numbers and write one row per grid point')
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .description('run a grid of overrides on common random numbers (or sweep finished runs with --from) and write one row per grid point')
+    .argument('[scenario]', 'scenario file (YAML or JSON), with --grid')
     .option('--grid <path=v1,v2,...>', 'a field and its values, read as YAML like --set (repeatable: the grid is every combination)', collect)
-    .option('-o, --out <dir>', 'output folder (default: reports/sweep/<scenario>-<fields>/)')
-    .option('--seed <n>', 'override seed')
-    .option('--paths <n>', 'override run.paths')
-    .option('--borrowers <n>', 'override run.borrowersPerPath')
-    .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger('--workers'))
-    .option('--set <path=value>', 'override a field at every grid point (repeatable)', collect)
-    .option('--reference <path=value,...>', 'measure changes from this grid point (default: the scenario as given, without grid overrides)')
+    .option('--from <summaries...>', 'sweep finished runs instead: their summary.json files; the axes are the fields on which their scenarios differ, the reference the first (or --reference)')
+    .option('-o, --out <dir>', 'output folder: sweep.json, report.html, charts/, runs/<label>/summary.json (default: reports/sweep/<scenario>-<fields>/)')
+    .option('--seed <n>', 'override seed (not with --from)')
+    .option('--paths <n>', 'override run.paths (not with --from)')
+    .option('--borrowers <n>', 'override run.borrowersPerPath (not with --from)')
+    .option('--workers <n>', 'worker threads (default: one per core; not with --from)', positiveInteger('--workers'))
+    .option('--set <path=value>', 'override a field at every grid point (repeatable; not with --from)', collect)
+    .option('--reference <path=value,...>', 'measure changes from this grid point (default: the scenario as given, without grid overrides; with --from, the first run)')
     .option('--materiality <fraction>', 'a distinguishable change smaller than this fraction of the reference value is immaterial (default 0.01)')
     .option('--allow-different-population', 'sweep even when the grid varies population parameters (differences then carry extra noise)')
     .option('--json', 'print sweep.json instead of the summary')
     .option('-q, --quiet', 'no progress output')
-    .action(async (file: string, flags: SweepFlags) => done(await sweepCommand(file, flags, io)));
+    .action(async (file: string | undefined, flags: SweepFlags) => done(await sweepCommand(file, flags, io)));
 }

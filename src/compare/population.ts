@@ -71,6 +71,13 @@ function differences(a: unknown, b: unknown, path: (string | number)[], out: Fie
   }
 }
 
+/** Every leaf field where two resolved scenarios differ (a list whose length differs is one field), in `a`'s order. */
+export function differingPaths(a: unknown, b: unknown): FieldPath[] {
+  const found: FieldPath[] = [];
+  differences(a, b, [], found);
+  return found;
+}
+
 /**
  * Which population parameters of `b` differ from `a`, as field paths
  * (`run.paths`, `segments[0].correlation`, `clock.stepDays`); empty when the

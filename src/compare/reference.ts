@@ -79,7 +79,6 @@ export function referencePoint(option: string, axes: readonly GridAxis[], points
   const missing = axes.filter((a) => !wanted.has(a.path)).map((a) => a.path);
   if (missing.length) return compareMessages.referenceMissingField(missing);
   const index = points.findIndex((p) => axes.every((a) => canonicalJson(p.overrides[a.path]) === canonicalJson(wanted.get(a.path))));
-  // Every axis has one of its values, so the cartesian grid has the point.
-  if (index < 0) throw new Error(`internal: --reference ${option} names no grid point`);
-  return index;
+  // A cartesian grid has every combination; a sweep of finished runs may not.
+  return index < 0 ? compareMessages.referenceNoRun(option) : index;
 }

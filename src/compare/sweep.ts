@@ -22,7 +22,7 @@ import type { GridAxis, GridPoint, Sweep, SweepReference } from './types.js';
  */
 export type ReferenceChoice =
   | { source: 'scenario'; values: Record<string, unknown>; summary: Summary; point?: undefined }
-  | { source: 'scenario' | 'point'; values: Record<string, unknown>; point: number; summary?: undefined };
+  | { source: 'scenario' | 'point' | 'run'; values: Record<string, unknown>; point: number; summary?: undefined };
 
 export interface SweepOptions {
   reference: ReferenceChoice;

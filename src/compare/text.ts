@@ -134,7 +134,7 @@ export function formatSweepText(s: Sweep, files: { json: string }): string {
   }
   out.push(...table(rows, 1));
   const which =
-    ref.source === 'point' ? `the grid point ${ref.label}, named with --reference,` : ref.point === null ? `the scenario ${ref.label}, run on the same seed` : `${ref.label}, the scenario as given`;
+    ref.source === 'point' ? `the grid point ${ref.label}, named with --reference,` : ref.source === 'run' ? `${ref.label}, the first run given,` : ref.point === null ? `the scenario ${ref.label}, run on the same seed` : `${ref.label}, the scenario as given`;
   out.push(
     '',
     `Δ: paired change from ${which} (common random numbers), ± the half-width of its 95% interval;`,

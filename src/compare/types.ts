@@ -86,8 +86,17 @@ export interface PopulationCheck {
 export interface RunRecord {
   /** short unique name used in tables, charts and legends */
   label: string;
-  /** the scenario file as given (relative to the working directory when inside it) */
+  /**
+   * the scenario file as given, or the summary.json compared (relative to the
+   * working directory when inside it)
+   */
   file: string;
+  /**
+   * this run's summary.json as kept beside comparison.json or sweep.json,
+   * relative to that file (`runs/<label>/summary.json`); absent in files
+   * written before summaries were kept
+   */
+  summaryFile?: string;
   manifest: Manifest;
   headline: Record<string, Stat>;
   timeSeries: TimeSeries;
@@ -154,9 +163,10 @@ export interface SweepRow {
 export interface SweepReference {
   /**
    * `scenario`: the scenario as given, without grid overrides (the default);
-   * `point`: a grid point named with `--reference`
+   * `point`: a grid point named with `--reference`; `run`: the first of the
+   * finished runs given to `sweep --from` (its default)
    */
-  source: 'scenario' | 'point';
+  source: 'scenario' | 'point' | 'run';
   label: string;
   /** the grid point it is (also for `scenario` when the scenario as given is a grid point); null otherwise */
   point: number | null;

@@ -121,11 +121,13 @@ export function percentText(fraction: number): string {
 /** What the runs have in common, and one row per run with what identifies it. */
 export function manifestsSection(runs: readonly RunRecord[]): SafeHtml {
   const m = runs[0]!.manifest;
+  // Runs compared from their summaries may come from several machines (or, when allowed, versions): each distinct value once.
+  const each = (value: (x: RunRecord['manifest']) => string): string => [...new Set(runs.map((r) => value(r.manifest)))].join(', ');
   const shared = keyValueTable('What every run shares', [
-    ['limitlab version', m.version],
-    ['Node', m.node],
+    ['limitlab version', each((x) => x.version)],
+    ['Node', each((x) => x.node)],
     ['Packages', Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ') || '—'],
-    ['Host', m.execution.host],
+    ['Host', each((x) => x.execution.host)],
   ]);
   const perRun = dataTable({
     caption: 'Run manifests: what is needed to reproduce each run',

@@ -1,6 +1,6 @@
 /**
- * Reading a summary.json back for a report (`limitlab report`, and later compare
- * and stress). Checks it against the summary.json schema
+ * Reading a summary.json back: for a report (`limitlab report`), and as a
+ * finished run for `compare` and `sweep --from`. Checks it against the summary.json schema
  * (results/summary-schema.ts), so a wrong file fails with a message naming the
  * file and the field rather than deep inside a chart.
  */

@@ -112,6 +112,7 @@ function levelsTable(s: Sweep) {
 function referenceText(s: Sweep) {
   const r = s.reference;
   if (r.source === 'point') return html`the grid point <strong>${r.label}</strong> (named with <code>--reference</code>)`;
+  if (r.source === 'run') return html`<strong>${r.label}</strong>, the first of the runs given`;
   if (r.point !== null) return html`the scenario as given, which is the grid point <strong>${r.label}</strong>`;
   return html`the scenario as given, <strong>${r.label}</strong>, run on the same seed as an extra point (name a grid point with <code>--reference</code> to measure from it instead)`;
 }
@@ -125,7 +126,7 @@ export function sweepReportSections(s: Sweep, charts: readonly string[] = SWEEP_
       id: 'summary',
       heading: 'What was swept',
       body: html`${crnLine(s.differentPopulation, s.runs)}${notesBlock(s.notes)}
-<p>Scenario <code>${s.file}</code>, ${formatInteger(s.rows.length)} grid points: ${s.grid.map(
+<p>${s.runs.some((r) => r.file !== s.file) ? 'Finished runs' : 'Scenario'} <code>${s.file}</code>, ${formatInteger(s.rows.length)} grid points: ${s.grid.map(
         (g, i) => html`${i ? ' × ' : ''}<code>${g.path}</code> ∈ {${g.values.map((v) => JSON.stringify(v)).join(', ')}}`,
       )}. Every change is measured from ${referenceText(s)}; a change is material when its 95% interval excludes zero and it is at least ${percentText(s.materiality)} of the reference value.</p>
 ${alts.length ? keyChangesTable(ref, alts, s.materiality) : ''}`,
