@@ -26,6 +26,7 @@ import { displayPath } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { ExitCode } from './exit-codes.js';
+import { whileLocked } from './out-guard.js';
 import type { CliIo } from './io.js';
 import { collect, positiveInteger } from './options.js';
 import { flagOverrides } from './run.js';
@@ -86,18 +87,20 @@ export async function compareCommand(files: readonly string[], flags: CompareFla
   const out = await outputFolder(path.resolve(io.cwd, flags.out ?? defaultFolder(labels)), io);
   if (!out.ok) return out.code;
 
-  // 4. Simulate, one after another.
-  const ran = await runPlanned(planned, flags, io);
-  if (!ran.ok) return ran.code;
+  return whileLocked(out.value, `limitlab compare ${shown.join(' ')}`, io, async () => {
+    // 4. Simulate, one after another.
+    const ran = await runPlanned(planned, flags, io);
+    if (!ran.ok) return ran.code;
 
-  // 5. Compare and write.
-  return writeComparison(
-    planned.map((p, i) => ({ label: p.label, file: p.file, summary: ran.value[i]! })),
-    materiality,
-    out.value,
-    flags,
-    io,
-  );
+    // 5. Compare and write.
+    return writeComparison(
+      planned.map((p, i) => ({ label: p.label, file: p.file, summary: ran.value[i]! })),
+      materiality,
+      out.value,
+      flags,
+      io,
+    );
+  });
 }
 
 /**
@@ -142,12 +145,14 @@ async function compareSummaries(files: readonly string[], kinds: readonly InputK
   const labels = uniqueLabels(runs.map((r) => r.summary.manifest.scenario.name), runs.map((r) => labelSource(r.file)));
   const out = await outputFolder(path.resolve(io.cwd, flags.out ?? defaultFolder(labels)), io);
   if (!out.ok) return out.code;
-  return writeComparison(
-    runs.map((r, i) => ({ label: labels[i]!, file: r.file, summary: r.summary })),
-    materiality,
-    out.value,
-    flags,
-    io,
+  return whileLocked(out.value, `limitlab compare ${shown.join(' ')}`, io, () =>
+    writeComparison(
+      runs.map((r, i) => ({ label: labels[i]!, file: r.file, summary: r.summary })),
+      materiality,
+      out.value,
+      flags,
+      io,
+    ),
   );
 }
 

@@ -15,6 +15,7 @@ import { isPlainObject } from '../util/plain-object.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { describeOwner, lockFolder } from '../util/folder-lock.js';
 import type { CliIo } from './io.js';
+import { ExitCode } from './exit-codes.js';
 
 /**
  * `reports/<name>/`, where the name is the scenario's own: a file that inherits
@@ -63,4 +64,18 @@ export async function lockOrPrint(dir: string, command: string, io: CliIo): Prom
   if (locked.ok) return locked.release;
   io.stderr.write(`${runMessages.folderLocked(displayPath(dir, io.cwd), describeOwner(locked.owner))}\n`);
   return undefined;
+}
+
+/**
+ * Run `work` holding `dir`'s lock: a second command writing the same folder is
+ * refused (exit 2, naming the holder) before it simulates anything.
+ */
+export async function whileLocked(dir: string, command: string, io: CliIo, work: () => Promise<number>): Promise<number> {
+  const release = await lockOrPrint(dir, command, io);
+  if (!release) return ExitCode.badInput;
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
 }

@@ -34,6 +34,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { type Planned, keptSummaryFile, outputFolder, resolveOrPrint, runFolders, runPlanned, writeResult } from './batch.js';
 import { ExitCode } from './exit-codes.js';
+import { whileLocked } from './out-guard.js';
 import type { CliIo } from './io.js';
 import { collect, positiveInteger } from './options.js';
 import { flagOverrides } from './run.js';
@@ -140,18 +141,20 @@ export async function sweepCommand(file: string | undefined, flags: SweepFlags, 
     ...(runReference ? [{ label: asGivenLabel(axes, values), file: shown, scenario: base }] : []),
     ...points.map((p, i) => ({ label: pointLabel(p, axes), file: shown, scenario: scenarios[i]! })),
   ];
-  const ran = await runPlanned(planned, flags, io);
-  if (!ran.ok) return ran.code;
+  return whileLocked(out.value, `limitlab sweep ${shown}`, io, async () => {
+    const ran = await runPlanned(planned, flags, io);
+    if (!ran.ok) return ran.code;
 
-  // 7. Rows, files, summary.
-  const summaries = runReference ? ran.value.slice(1) : ran.value;
-  const reference: ReferenceChoice = runReference
-    ? { source: 'scenario', values, summary: ran.value[0]! }
-    : { source: named === undefined ? 'scenario' : 'point', values, point: named ?? asGiven };
-  const built = buildSweep(shown, axes, points, summaries, { reference, materiality });
-  // sweep.json's runs are the grid points in row order, then the reference when it is not one of them.
-  const kept = runReference ? [...summaries, ran.value[0]!] : summaries;
-  return writeSweep(built, kept, out.value, flags, io);
+    // 7. Rows, files, summary.
+    const summaries = runReference ? ran.value.slice(1) : ran.value;
+    const reference: ReferenceChoice = runReference
+      ? { source: 'scenario', values, summary: ran.value[0]! }
+      : { source: named === undefined ? 'scenario' : 'point', values, point: named ?? asGiven };
+    const built = buildSweep(shown, axes, points, summaries, { reference, materiality });
+    // sweep.json's runs are the grid points in row order, then the reference when it is not one of them.
+    const kept = runReference ? [...summaries, ran.value[0]!] : summaries;
+    return writeSweep(built, kept, out.value, flags, io);
+  });
 }
 
 /**
@@ -203,7 +206,9 @@ async function sweepFromRuns(files: readonly string[], flags: SweepFlags, io: Cl
   );
   const notes = placed.complete ? built.notes : [...built.notes, compareMessages.sweepFromPartialNote(runs.length, gridSize(axes))];
   const sweep: Sweep = { ...built, notes, runs: built.runs.map((r, i) => ({ ...r, file: ordered[i]!.file })) };
-  return writeSweep(sweep, ordered.map((r) => r.summary), out.value, flags, io);
+  return whileLocked(out.value, `limitlab sweep --from ${ordered.map((r) => r.file).join(' ')}`, io, () =>
+    writeSweep(sweep, ordered.map((r) => r.summary), out.value, flags, io),
+  );
 }
 
 function refuse(lines: readonly string[], io: CliIo): number {

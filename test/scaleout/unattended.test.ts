@@ -94,6 +94,23 @@ describe('one writer per output folder', () => {
     expect((await inProcess(['run', 'base.yaml', '--out', 'busy', '--quiet'])).code).toBe(0);
   });
 
+  it('compare and sweep are refused on a folder in use too, before simulating, and leave it as it was', async () => {
+    t.write({ 'alt.yaml': 'extends: base.yaml\nname: alt\nmacro: { shocks: [{ fromDay: 90, toDay: 450, shift: -2 }] }\n' });
+    const held = await lockFolder(t.path('busy2'), 'limitlab sweep other.yaml');
+    expect(held.ok).toBe(true);
+    const before = readdirSync(t.path('busy2')).sort();
+    for (const args of [
+      ['compare', 'base.yaml', 'alt.yaml', '--out', 'busy2', '--quiet'],
+      ['sweep', 'base.yaml', '--grid', 'freeze.riskModel.velocity.maxDraws=2,4', '--out', 'busy2', '--quiet'],
+    ]) {
+      const r = await inProcess(args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`busy2 is being written by pid ${process.pid} on ${hostname()} (limitlab sweep other.yaml`);
+      expect(readdirSync(t.path('busy2')).sort()).toEqual(before);
+    }
+    if (held.ok) await held.release();
+  });
+
   it('a lock left by a process that died is taken over', async () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const pid = Number(dead.stdout);
