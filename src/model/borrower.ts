@@ -17,7 +17,7 @@ export const enum Status {
   Defaulted = 3,
 }
 
-/** The restriction slots: FREEZE_SLOTS freeze slots, then the verification hold. */
+/** The restriction slots: SlotCount.Freeze freeze slots, then the verification hold. */
 export const enum Slot {
   Delinquency = 0,
   ScoreFloor = 1,
@@ -28,9 +28,11 @@ export const enum Slot {
   Fraud = 6,
   Hold = 7,
 }
-/** freeze slots (the hold's is after them), and all slots */
-export const FREEZE_SLOTS = 7;
-export const ALL_SLOTS = 8;
+/** How many slots: the freeze slots (0 … Freeze − 1), and all of them (the hold is the last). */
+export const enum SlotCount {
+  Freeze = 7,
+  All = 8,
+}
 
 /** The freeze cause of each slot (cause indices from policies/freeze.ts, severity order). */
 export const SLOT_CAUSE = [0, 2, 3, 4, 4, 5, 1] as const;
@@ -66,9 +68,9 @@ export class BorrowerState {
   scoreAtLastReview = NaN;
   windowIndex = -1;
   windowDraws = 0;
-  /** interval starts and ends, FREEZE_SLOTS freeze slots then the hold */
-  readonly start = new Float64Array(ALL_SLOTS);
-  readonly end = new Float64Array(ALL_SLOTS);
+  /** interval starts and ends, SlotCount.Freeze freeze slots then the hold */
+  readonly start = new Float64Array(SlotCount.All);
+  readonly end = new Float64Array(SlotCount.All);
   /** a request outcome waiting for its hold to end */
   pendingDay = Infinity;
   pendingOutcome = -1;
@@ -186,28 +188,29 @@ export function setSlot(st: BorrowerState, i: number, from: number, to: number):
 export function liftUntimed(st: BorrowerState, i: number, day: number): void {
   st.end[i] = day;
   let until = -Infinity;
-  for (let j = 0; j < ALL_SLOTS; j++) if (st.end[j]! > until) until = st.end[j]!;
+  for (let j = 0; j < SlotCount.All; j++) if (st.end[j]! > until) until = st.end[j]!;
   st.restrictedUntil = until;
 }
 
 /** Is any freeze slot active at the instant `day`? */
 export function frozenAt(st: BorrowerState, day: number): boolean {
-  for (let i = 0; i < FREEZE_SLOTS; i++) if (st.start[i]! <= day && day < st.end[i]!) return true;
+  for (let i = 0; i < SlotCount.Freeze; i++) if (st.start[i]! <= day && day < st.end[i]!) return true;
   return false;
 }
 
 /** Was the account frozen just before `day` (a freeze covering [day − ε, day))? */
 export function frozenJustBefore(st: BorrowerState, day: number): boolean {
-  for (let i = 0; i < FREEZE_SLOTS; i++) if (st.start[i]! < day && st.end[i]! >= day) return true;
+  for (let i = 0; i < SlotCount.Freeze; i++) if (st.start[i]! < day && st.end[i]! >= day) return true;
   return false;
 }
 
 /** The most severe cause of a freeze covering `day`, or −1. */
 export function causeAt(st: BorrowerState, day: number): number {
   let cause = -1;
-  for (let i = 0; i < FREEZE_SLOTS; i++) {
+  const causes = SLOT_CAUSE; // (one module-cell load, not one a slot)
+  for (let i = 0; i < SlotCount.Freeze; i++) {
     if (st.start[i]! <= day && day < st.end[i]!) {
-      const c = SLOT_CAUSE[i]!;
+      const c = causes[i]!;
       if (cause < 0 || c < cause) cause = c;
     }
   }
@@ -265,9 +268,9 @@ export function unionMeasure(
  */
 export function episodeEnd(st: BorrowerState, from: number): number {
   let t = from;
-  for (let guard = 0; guard <= FREEZE_SLOTS; guard++) {
+  for (let guard = 0; guard <= SlotCount.Freeze; guard++) {
     let moved = false;
-    for (let i = 0; i < FREEZE_SLOTS; i++) {
+    for (let i = 0; i < SlotCount.Freeze; i++) {
       if (st.start[i]! <= t && t < st.end[i]!) {
         t = st.end[i]!;
         moved = true;

@@ -11,7 +11,7 @@ import type { ReviewParams } from './policies/limits.js';
 import { cureProbability } from './policies/credit.js';
 import { churnProbability } from './policies/churn.js';
 import { MissScreen } from './policies/miss-screen.js';
-import { ALL_SLOTS } from './borrower.js';
+import { SlotCount } from './borrower.js';
 import { distressEntryProb } from './hidden/distress.js';
 
 /** Uniforms drawn from the borrower's step stream in every step, whatever happens. */
@@ -167,10 +167,10 @@ export class ModelContext {
   readonly ku = new Float64Array(TAKEOVER_UNIFORMS);
   readonly wu = new Float64Array(WISH_UNIFORMS);
   /** intervals as they stood at the step's start (request timing uses them) */
-  readonly snapStart = new Float64Array(ALL_SLOTS);
-  readonly snapEnd = new Float64Array(ALL_SLOTS);
-  readonly scratchStart = new Float64Array(ALL_SLOTS);
-  readonly scratchEnd = new Float64Array(ALL_SLOTS);
+  readonly snapStart = new Float64Array(SlotCount.All);
+  readonly snapEnd = new Float64Array(SlotCount.All);
+  readonly scratchStart = new Float64Array(SlotCount.All);
+  readonly scratchEnd = new Float64Array(SlotCount.All);
 
   constructor(
     readonly scenario: Scenario,

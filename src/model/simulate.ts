@@ -115,7 +115,7 @@ export class BorrowerSimulator {
     const tally = this.env.tally;
     tally.stepEnd(t, st.balance);
     if (st.status === Status.Open) {
-      tally.openAtStepEnd(t, st.limit, st.balance, st.restrictedUntil > b ? causeAt(st, b) : -1);
+      tally.openAtStepEnd(t, st, st.restrictedUntil > b ? causeAt(st, b) : -1);
       if (st.hidden === Hidden.Distressed) tally.distressedAtStepEnd(t);
     }
     else if (st.status === Status.Closed) tally.closedAtStepEnd(t);

@@ -220,11 +220,17 @@ export class Tally {
     this.step(t, T.exposure, balance);
   }
 
-  openAtStepEnd(t: number, limit: number, balance: number, frozenCause: number): void {
+  /**
+   * An open account at the step's end: its limit and balance, and the cause it
+   * is frozen by (−1 if none). It takes the state, not the two amounts: doubles
+   * passed to a call V8 does not inline are boxed as heap numbers, two
+   * allocations a borrower-step (docs/performance.md).
+   */
+  openAtStepEnd(t: number, st: BorrowerState, frozenCause: number): void {
     const base = this.stepBase + t * this.stepSlots;
     this.acc[base + T.open]! += 1;
-    this.acc[base + T.limitOpen]! += limit;
-    this.acc[base + T.balanceOpen]! += balance;
+    this.acc[base + T.limitOpen]! += st.limit;
+    this.acc[base + T.balanceOpen]! += st.balance;
     if (frozenCause >= 0) this.acc[base + T.frozen + frozenCause]! += 1;
   }
 

@@ -7,7 +7,7 @@
  * liquidity channel, more so the longer the account was frozen) and the cure rate;
  * a default's loss is split into credit and fraud.
  */
-import { type BorrowerState, FREEZE_SLOTS, unionMeasure, Hidden, Status } from '../borrower.js';
+import { type BorrowerState, unionMeasure, Hidden, Status, SlotCount } from '../borrower.js';
 import { U } from '../context.js';
 import { toOpenUnit } from '../uniform.js';
 import { liquidityMultiplier } from '../hidden/distress.js';
@@ -89,7 +89,7 @@ function distressedMissHazard(env: StepEnv, st: BorrowerState, cur: StepCursor, 
     const ctx = env.ctx;
     let frozen = st.periodFrozenDays;
     if (cur.status0 === Status.Open && st.restrictedUntil > cur.a) {
-      frozen += unionMeasure(st.start, st.end, FREEZE_SLOTS, cur.a, cur.b, ctx.scratchStart, ctx.scratchEnd);
+      frozen += unionMeasure(st.start, st.end, SlotCount.Freeze, cur.a, cur.b, ctx.scratchStart, ctx.scratchEnd);
     }
     hazard *= liquidityMultiplier(h.frozenMissMultiplier, frozen / env.P);
   }

@@ -6,7 +6,7 @@
 import { normalQuantile } from '../../stats/normal.js';
 import { poissonFromUniform } from '../../stats/sampling.js';
 import { toOpenUnit } from '../uniform.js';
-import { ALL_SLOTS, type BorrowerState, isBad, unionMeasure, Status, Hidden } from '../borrower.js';
+import { type BorrowerState, isBad, unionMeasure, Status, Hidden, SlotCount } from '../borrower.js';
 import { U } from '../context.js';
 import { largeDrawCount } from '../policies/freeze.js';
 import type { StepCursor, StepEnv } from './env.js';
@@ -25,7 +25,7 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   let blockedDays = 0;
   if (status0 === Status.Open) {
     // (restrictedUntil ≤ a: nothing restricts this step, and the measure is 0)
-    if (st.restrictedUntil > a) blockedDays = unionMeasure(st.start, st.end, ALL_SLOTS, a, cur.b, ctx.scratchStart, ctx.scratchEnd);
+    if (st.restrictedUntil > a) blockedDays = unionMeasure(st.start, st.end, SlotCount.All, a, cur.b, ctx.scratchStart, ctx.scratchEnd);
     st.openSteps += 1;
   } else if (status0 === Status.Closed) {
     blockedDays = D;
@@ -47,8 +47,8 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   cur.large = 0;
   if (unblocked > 0) {
     const room = limit0 > balance0 ? limit0 - balance0 : 0;
-    const amount = drawAmount(env, st, limit0);
-    cur.amount = amount;
+    setDrawAmount(env, st, cur);
+    const amount = cur.amount;
     const drawnNow = Math.min(room, unblocked * amount);
     st.balance += drawnNow;
     env.tally.drawn(drawnNow);
@@ -67,15 +67,19 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
 }
 
 /**
- * One attempt's amount: drawShare · initialLimit · (limit/initialLimit)^elasticity
- * · exp(σξ − σ²/2), times drawSizeMultiplier while distressed (v2).
+ * One attempt's amount, into `cur.amount`: drawShare · initialLimit ·
+ * (limit/initialLimit)^elasticity · exp(σξ − σ²/2) at the step's starting limit,
+ * times drawSizeMultiplier while distressed (v2). It writes the cursor rather
+ * than taking the limit and returning the amount: V8 boxes the doubles that
+ * pass through a call it does not inline (docs/performance.md).
  */
-export function drawAmount(env: StepEnv, st: BorrowerState, limit: number): number {
+export function setDrawAmount(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
+  const limit = cur.limit0;
   const elasticity = env.drawLimitElasticity;
   const seg = env.seg;
   const xi = normalQuantile(toOpenUnit(env.u[U.DrawNoise]!));
   // (the power is 1, exactly, at the borrower's first limit: most draws skip the pow)
   const scale = elasticity === 0 || (limit === st.initialLimit && limit !== 0) ? 1 : Math.pow(limit / st.initialLimit, elasticity);
   const amount = st.drawShare * st.initialLimit * scale * Math.exp(seg.drawNoiseSigma * xi - seg.drawNoiseHalfVar);
-  return st.hidden === Hidden.Distressed ? amount * env.ctx.hidden.drawSizeMultiplier : amount;
+  cur.amount = st.hidden === Hidden.Distressed ? amount * env.ctx.hidden.drawSizeMultiplier : amount;
 }

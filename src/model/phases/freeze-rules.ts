@@ -8,7 +8,7 @@
  * the limit to the balance, and is investigated.
  */
 import {
-  type BorrowerState, FREEZE_SLOTS, frozenJustBefore, liftUntimed, setSlot, setTimed, unionMeasure, Status, Slot,
+  type BorrowerState, frozenJustBefore, liftUntimed, setSlot, setTimed, unionMeasure, Status, Slot, SlotCount,
 } from '../borrower.js';
 import { U } from '../context.js';
 import {
@@ -26,7 +26,7 @@ export function freezeRulePhase(env: StepEnv, st: BorrowerState, cur: StepCursor
   const a = cur.a;
   const b = cur.b;
   const t = cur.t;
-  const frozenDays = st.restrictedUntil > a ? unionMeasure(st.start, st.end, FREEZE_SLOTS, a, b, env.ctx.scratchStart, env.ctx.scratchEnd) : 0;
+  const frozenDays = st.restrictedUntil > a ? unionMeasure(st.start, st.end, SlotCount.Freeze, a, b, env.ctx.scratchStart, env.ctx.scratchEnd) : 0;
   env.tally.frozenDays(frozenDays);
   if (env.liquidity === true && cur.billing !== true) st.periodFrozenDays += frozenDays;
   let fired = 0;

@@ -9,12 +9,12 @@
  */
 import { binomialFromUniform } from '../../stats/sampling.js';
 import {
-  ALL_SLOTS, type BorrowerState, FREEZE_SLOTS, SLOT_CAUSE, frozenAt, isBad, setSlot, unionMeasure, Hidden, Status, Slot,
+  type BorrowerState, SLOT_CAUSE, frozenAt, isBad, setSlot, unionMeasure, Hidden, Status, Slot, SlotCount,
 } from '../borrower.js';
 import { REQUEST_UNIFORMS, WISH_UNIFORMS, W } from '../context.js';
 import { identityPassProb } from '../hidden/fraud.js';
 import { decideRequest, mayAsk, outcomeTakesEffect, usesEnoughToAsk } from '../policies/requests.js';
-import { drawAmount } from './draws.js';
+import { setDrawAmount } from './draws.js';
 import { applyPendingOutcome } from './pending-outcomes.js';
 import type { StepCursor, StepEnv } from './env.js';
 
@@ -35,7 +35,7 @@ export function requestPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
 export function snapshotIntervals(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
   if (cur.status0 !== Status.Open) return;
   const ctx = env.ctx;
-  for (let i = 0; i < ALL_SLOTS; i++) {
+  for (let i = 0; i < SlotCount.All; i++) {
     ctx.snapStart[i] = st.start[i]!;
     ctx.snapEnd[i] = st.end[i]!;
   }
@@ -55,10 +55,10 @@ export function wishArrival(env: StepEnv, st: BorrowerState, cur: StepCursor): v
   if (!mayAsk(st.status === Status.Open, tau < st.end[Slot.Hold]!, frozenAt(st, tau))) return;
   // The step's unblocked attempts before τ: each falls before τ with the share
   // of the step's unfrozen time that lies before τ.
-  if (cur.amount !== cur.amount) cur.amount = drawAmount(env, st, cur.limit0);
+  if (cur.amount !== cur.amount) setDrawAmount(env, st, cur);
   let before = 0;
   if (cur.unblocked > 0 && cur.activeDays > 0) {
-    const frozenBefore = unionMeasure(ctx.snapStart, ctx.snapEnd, ALL_SLOTS, cur.a, tau, ctx.scratchStart, ctx.scratchEnd);
+    const frozenBefore = unionMeasure(ctx.snapStart, ctx.snapEnd, SlotCount.All, cur.a, tau, ctx.scratchStart, ctx.scratchEnd);
     before = binomialFromUniform(r[1]!, cur.unblocked, Math.min(1, (tau - cur.a - frozenBefore) / cur.activeDays));
   }
   let balanceTau = Math.max(cur.balance0, Math.min(cur.limit0, cur.balance0 + before * cur.amount));
@@ -136,7 +136,7 @@ function countRestrictionsBefore(env: StepEnv, st: BorrowerState, tau: number): 
     restricted = true;
   }
   let seen = 0;
-  for (let i = 0; i < FREEZE_SLOTS; i++) {
+  for (let i = 0; i < SlotCount.Freeze; i++) {
     const cause = SLOT_CAUSE[i]!;
     if (st.start[i]! < tau && st.end[i]! > from && !(seen & (1 << cause))) {
       seen |= 1 << cause;

@@ -3,7 +3,7 @@
  * of every review period an open account's limit is cut, raised or left, as
  * policies/limits.ts decides from the score, utilisation and recent record.
  */
-import { type BorrowerState, FREEZE_SLOTS, Status, Slot } from '../borrower.js';
+import { type BorrowerState, Status, Slot, SlotCount } from '../borrower.js';
 import { adverseFreezeOverlaps, cutLimit, raisedLimit, reviewDecision, ReviewAction } from '../policies/limits.js';
 import type { StepCursor, StepEnv } from './env.js';
 
@@ -18,7 +18,7 @@ export function reviewPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): v
   rev.limit = st.limit;
   rev.balance = st.balance;
   rev.current = st.dpd === 0;
-  rev.adverseFreezeRecently = adverseFreezeOverlaps(st.start, st.end, FREEZE_SLOTS, Slot.Maintenance, since, b);
+  rev.adverseFreezeRecently = adverseFreezeOverlaps(st.start, st.end, SlotCount.Freeze, Slot.Maintenance, since, b);
   rev.missRecently = st.lastMissDay > since;
   const decision = reviewDecision(rv, rev);
   const limits = env.sc.limits;
