@@ -1,5 +1,6 @@
 /**
- * Scale-out benchmark (`npm run bench:scale-out`; `--quick` for a smoke run).
+ * Scale-out benchmark (`npm run bench:scale-out`; `--quick` for a smoke run;
+ * `-- --paths N` for part 1 at N paths × 10 000 borrowers instead of 100).
  * Nothing here is asserted: it prints figures for people to read.
  *
  * 1. Overhead of parts: one `limitlab run` against 1, 2 and 4 parts run as
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'limitlab-bench-scaleout-'));
   try {
     // 1. Overhead of parts.
-    const size = quick ? ['--paths', '4', '--borrowers', '2000'] : ['--paths', '100', '--borrowers', '10000'];
+    // --paths N: a larger run, to see the parts' fixed cost (start-up, plan, part file) shrink against the simulation.
+    const pathsAt = process.argv.indexOf('--paths');
+    const paths1 = pathsAt > 0 ? String(Number(process.argv[pathsAt + 1])) : quick ? '4' : '100';
+    const size = ['--paths', paths1, '--borrowers', quick ? '2000' : '10000'];
     const common = [BASELINE, ...size, '--workers', '1', '--quiet'];
     console.log(`# parts overhead: baseline ${size.join(' ')} (one worker per process, processes run one after another)`);
     const single = cli(['run', ...common, '--out', path.join(tmp, 'single')]);
