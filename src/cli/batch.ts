@@ -18,7 +18,7 @@ import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
 import { safeFolderName } from '../util/safe-name.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { reportStop, watchForStop } from './stop.js';
+import { type StopWatch, reportStop, watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 import { printScenarioError } from './scenario-errors.js';
 
@@ -101,6 +101,20 @@ export async function runPlanned(planned: readonly Planned[], flags: { workers?:
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** The stop's exit code (130 or 143, said) if a stop has arrived, else undefined. */
+export function stopCodeIfStopped(io: CliIo, stop: StopWatch): number | undefined {
+  const by = stop.stoppedBy();
+  return by ? reportStop(io, by) : undefined;
+}
+
+/** A simulation threw: the stop's exit code if a stop arrived (the engine aborts by throwing), else the failure, said. */
+export function stoppedOrFailed(io: CliIo, stop: StopWatch, error: unknown): number {
+  const stopped = stopCodeIfStopped(io, stop);
+  if (stopped !== undefined) return stopped;
+  io.stderr.write(`${messages.runFailed(errorText(error))}\n`);
+  return ExitCode.failure;
 }
 
 /** A command's result: the JSON file, the report beside it, and what stdout shows. */

@@ -19,10 +19,10 @@ import type { Scenario } from '../scenario/schema.js';
 import { displayPath } from '../scenario/load.js';
 import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
-import { errorText } from './batch.js';
+import { errorText, stopCodeIfStopped, stoppedOrFailed } from './batch.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { reportStop, watchForStop } from './stop.js';
+import { watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 
 export async function runPart(
@@ -63,16 +63,13 @@ export async function runPart(
     });
   } catch (e) {
     progress.stop();
-    const by = stop.stoppedBy();
-    if (by) return reportStop(io, by);
-    io.stderr.write(`${messages.runFailed(errorText(e))}\n`);
-    return ExitCode.failure;
+    return stoppedOrFailed(io, stop, e);
   } finally {
     stop.unsubscribe();
   }
   progress.stop();
-  const by = stop.stoppedBy();
-  if (by) return reportStop(io, by);
+  const stopped = stopCodeIfStopped(io, stop);
+  if (stopped !== undefined) return stopped;
 
   // 3. The part, whole or not at all; then where it ran (kept apart so the part's bytes do not depend on it).
   const file = partPath(dir, part);

@@ -13,10 +13,10 @@ import { encodeStressPart, stressPartBlocks } from '../stress/parts.js';
 import type { ResolvedSuite } from '../stress/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
-import { errorText } from './batch.js';
+import { errorText, stopCodeIfStopped, stoppedOrFailed } from './batch.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { reportStop, watchForStop } from './stop.js';
+import { watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 
 export async function runStressPart(suite: ResolvedSuite, spec: string, dir: string, flags: { workers?: number; quiet?: boolean }, io: CliIo): Promise<number> {
@@ -47,15 +47,12 @@ export async function runStressPart(suite: ResolvedSuite, spec: string, dir: str
       }
     }
   } catch (e) {
-    const by = stop.stoppedBy();
-    if (by) return reportStop(io, by);
-    io.stderr.write(`${messages.runFailed(errorText(e))}\n`);
-    return ExitCode.failure;
+    return stoppedOrFailed(io, stop, e);
   } finally {
     stop.unsubscribe();
   }
-  const by = stop.stoppedBy();
-  if (by) return reportStop(io, by);
+  const stopped = stopCodeIfStopped(io, stop);
+  if (stopped !== undefined) return stopped;
   const file = partPath(dir, part);
   try {
     await writeFileAtomic(file, encodeStressPart(suite, part, packageInfo().version, blocks));
