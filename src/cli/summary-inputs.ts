@@ -102,10 +102,10 @@ export function pairingProblems(runs: readonly FinishedRun[], reference: number,
   const problems: string[] = [];
   for (const [i, run] of runs.entries()) {
     if (i === reference) continue;
-    const pairing = pairingCheck(ref, run);
+    const population = checkPopulation(ref.summary.manifest.scenario, run.summary.manifest.scenario);
+    const pairing = pairingCheck(ref, run, population.same);
     problems.push(...pairing.fatal);
     if (allowDifferent) continue;
-    const population = checkPopulation(ref.summary.manifest.scenario, run.summary.manifest.scenario);
     if (!population.same) problems.push(compareMessages.differentPopulation(run.file, ref.file, population.differingFields));
     problems.push(...pairing.waivable);
   }

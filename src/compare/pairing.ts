@@ -10,7 +10,6 @@
  */
 import { compareMessages } from '../messages.js';
 import type { Summary } from '../results/types.js';
-import { checkPopulation } from './population.js';
 
 /** Why one summary's per-path values cannot be paired (an array that is not one value per path), or null. */
 export function perPathProblem(summary: Summary, file: string): string | null {
@@ -32,10 +31,11 @@ export interface PairingCheck {
 
 /**
  * What stands between `alt` and `base` being paired path by path, beyond the
- * population parameters (checkPopulation): files are as shown to the user.
- * A summary paired with itself gives neither.
+ * population parameters, given whether those agree (`samePopulation`, the
+ * caller's checkPopulation): files are as shown to the user. A summary paired
+ * with itself gives neither.
  */
-export function pairingCheck(base: { summary: Summary; file: string }, alt: { summary: Summary; file: string }): PairingCheck {
+export function pairingCheck(base: { summary: Summary; file: string }, alt: { summary: Summary; file: string }, samePopulation: boolean): PairingCheck {
   const a = base.summary.manifest;
   const b = alt.summary.manifest;
   const waivable: string[] = [];
@@ -45,7 +45,7 @@ export function pairingCheck(base: { summary: Summary; file: string }, alt: { su
     waivable.push(compareMessages.stepUniformsDiffer(alt.file, base.file, a.uniformsPerBorrowerStep, b.uniformsPerBorrowerStep));
   }
   // Same seed, paths and importance sampling: the weights are a function of these alone, so they must agree.
-  if (checkPopulation(a.scenario, b.scenario).same) {
+  if (samePopulation) {
     const wa = base.summary.perPath['weight'];
     const wb = alt.summary.perPath['weight'];
     if (!wa !== !wb) {

@@ -5,7 +5,7 @@
  * site writes a slot twice. Slots are in ./layout.ts; results/ turns the totals
  * into figures.
  *
- * One Tally serves a whole shard: `borrower()` points it at the next borrower's
+ * One Tally serves a whole shard: `bind()` points it at the next borrower's
  * segment. It allocates nothing.
  */
 import { type BorrowerState, Status } from './borrower.js';
@@ -80,7 +80,7 @@ export class Tally {
 
   /**
    * A default: its total loss, and (v2) the loss split by source and the hidden
-   * state at the default (`DEFAULT_HEALTHY`, `DEFAULT_DISTRESSED`, `DEFAULT_BUST_OUT`).
+   * state at the default (a `DefaultKind`).
    */
   defaulted(t: number, balance: number, loss: number, creditLoss: number, fraudLoss: number, takeoverLoss: number, kind: number): void {
     this.add(S.defaults, 1);
