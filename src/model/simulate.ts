@@ -15,7 +15,7 @@ import { Tally } from './tally.js';
 import { StepCursor, StepEnv } from './phases/env.js';
 import { applyPendingOutcome } from './phases/pending-outcomes.js';
 import { drawPhase } from './phases/draws.js';
-import { arrivalGap } from './phases/requests.js';
+import { arrivalGap, requestPhase } from './phases/requests.js';
 import { inStepEventPhase } from './phases/in-step-events.js';
 import { billingPhase } from './phases/billing.js';
 import { distressTransitionPhase, startHiddenState } from './phases/hidden-state.js';
@@ -39,13 +39,13 @@ export class BorrowerSimulator {
   private readonly cur = new StepCursor();
 
   /** phases that cannot happen in this scenario are not called at all */
-  private readonly inStepEvents: boolean;
+  private readonly requests: boolean;
   private readonly reviews: boolean;
   private readonly hiddenOn: boolean;
 
   constructor(ctx: ModelContext, layout: Layout) {
     this.env = new StepEnv(ctx, new Tally(layout));
-    this.inStepEvents = ctx.request.enabled || ctx.hidden.anyOn;
+    this.requests = ctx.request.enabled;
     this.reviews = ctx.review.enabled;
     this.hiddenOn = ctx.hidden.anyOn;
   }
@@ -79,7 +79,8 @@ export class BorrowerSimulator {
       // call per phase and step cost ~10% of the step (measured; docs/performance.md).
       if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur); // 1
       drawPhase(env, st, cur); // 2
-      if (this.inStepEvents === true) inStepEventPhase(env, st, cur); // 3 (requests; v2: onsets and takeovers)
+      if (this.hiddenOn === true) inStepEventPhase(env, st, cur); // 3 (v2: requests, onsets and takeovers)
+      else if (this.requests === true && st.nextArrival < cur.b) requestPhase(env, st, cur); // 3
       if (billing) {
         if (!billingPhase(env, st, cur)) continue; // 4 (a default ends the timeline)
         if (this.hiddenOn === true) distressTransitionPhase(env, st, cur); // 4b (v2)
