@@ -89,7 +89,15 @@ export class BorrowerSimulator {
       if (st.status === Status.Open) freezeRulePhase(env, st, cur); // 6
       if (this.reviews === true && ctx.reviewDue[t] === 1 && st.status === Status.Open) reviewPhase(env, st, cur); // 7
       if (st.inEpisode === true || st.status === Status.Open) churnPhase(env, st, cur); // 8
-      this.stepEnd(st, t, cur.b);
+      // The step's picture at its end (written here, not in a method: V8's
+      // inlining budget for this loop is spent on the phases; docs/performance.md).
+      const tally = env.tally;
+      tally.stepEnd(t, st.balance);
+      if (st.status === Status.Open) {
+        tally.openAtStepEnd(t, st, st.restrictedUntil > cur.b ? causeAt(st, cur.b) : -1);
+        if (st.hidden === Hidden.Distressed) tally.distressedAtStepEnd(t);
+      } else if (st.status === Status.Closed) tally.closedAtStepEnd(t);
+      else tally.churnedAtStepEnd(t);
     }
     // A takeover still running at the horizon is written off there.
     if (st.takenOver === true && st.status !== Status.Defaulted) writeOffTakeover(env, st);
@@ -109,17 +117,5 @@ export class BorrowerSimulator {
       setSlot(st, Slot.ScoreFloor, 0, Infinity);
       recordFreezeEvent(env, st, Cause.ScoreFloor, 0, 0);
     }
-  }
-
-  /** The step's picture at its end. */
-  private stepEnd(st: BorrowerState, t: number, b: number): void {
-    const tally = this.env.tally;
-    tally.stepEnd(t, st.balance);
-    if (st.status === Status.Open) {
-      tally.openAtStepEnd(t, st, st.restrictedUntil > b ? causeAt(st, b) : -1);
-      if (st.hidden === Hidden.Distressed) tally.distressedAtStepEnd(t);
-    }
-    else if (st.status === Status.Closed) tally.closedAtStepEnd(t);
-    else tally.churnedAtStepEnd(t);
   }
 }

@@ -11,14 +11,17 @@ describe('borrower streams', () => {
   });
 
   it('fill gives the numbers next gives, and leaves the stream where next would', () => {
-    const a = new AleaStream().reseed(20261130, 5, 17, STREAM_STEPS);
-    const b = new AleaStream().reseed(20261130, 5, 17, STREAM_STEPS);
-    const out = new Float64Array(11);
-    for (let step = 0; step < 50; step++) {
-      a.fill(out, 11);
-      for (let i = 0; i < 11; i++) expect(out[i]).toBe(b.next());
+    // every block length up to 13: fill draws three at a time, then one at a time
+    for (let n = 0; n <= 13; n++) {
+      const a = new AleaStream().reseed(20261130, 5, n, STREAM_STEPS);
+      const b = new AleaStream().reseed(20261130, 5, n, STREAM_STEPS);
+      const out = new Float64Array(n);
+      for (let step = 0; step < 50; step++) {
+        a.fill(out, n);
+        for (let i = 0; i < n; i++) expect(out[i]).toBe(b.next());
+      }
+      expect(a.next()).toBe(b.next());
     }
-    expect(a.next()).toBe(b.next());
   });
 
   it('depend only on their key, and reseeding in place restarts them', () => {
