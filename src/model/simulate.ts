@@ -66,35 +66,45 @@ export class BorrowerSimulator {
     env.takeoverNext = streams.takeovers;
     env.wishNext = streams.wishes;
     this.start(st);
+    // (read once: after each phase call V8 would reload these through ctx, with their checks;
+    // an imported constant is a module-cell load and a check)
     const D = env.D;
-    const uniforms = STEP_UNIFORMS; // (read once: an imported constant is a module-cell load and a check)
-    for (let t = 0; t < ctx.clock.steps; t++) {
+    const uniforms = STEP_UNIFORMS;
+    const stepCount = ctx.clock.steps;
+    const u = env.u;
+    const billingAt = ctx.billing;
+    const reviewAt = ctx.reviewDue;
+    const hiddenOn = this.hiddenOn;
+    const requests = this.requests;
+    const reviews = this.reviews;
+    for (let t = 0; t < stepCount; t++) {
       if (st.status === Status.Defaulted) break;
       cur.t = t;
+      const b = t * D + D;
       cur.a = t * D;
-      cur.b = cur.a + D;
-      const billing = (cur.billing = ctx.billing[t] === 1);
-      steps.fill(ctx.u, uniforms);
+      cur.b = b;
+      const billing = (cur.billing = billingAt[t] === 1);
+      steps.fill(u, uniforms);
       // Each phase also checks that it is due; the driver asks first, because a
       // call per phase and step cost ~10% of the step (measured; docs/performance.md).
-      if (st.pendingDay < cur.b) applyPendingOutcome(env, st, cur); // 1
+      if (st.pendingDay < b) applyPendingOutcome(env, st, cur); // 1
       drawPhase(env, st, cur); // 2
-      if (this.hiddenOn === true) inStepEventPhase(env, st, cur); // 3 (v2: requests, onsets and takeovers)
-      else if (this.requests === true && st.nextArrival < cur.b) requestPhase(env, st, cur); // 3
+      if (hiddenOn === true) inStepEventPhase(env, st, cur); // 3 (v2: requests, onsets and takeovers)
+      else if (requests === true && st.nextArrival < b) requestPhase(env, st, cur); // 3
       if (billing) {
         if (!billingPhase(env, st, cur)) continue; // 4 (a default ends the timeline)
-        if (this.hiddenOn === true) distressTransitionPhase(env, st, cur); // 4b (v2)
+        if (hiddenOn === true) distressTransitionPhase(env, st, cur); // 4b (v2)
         scorePhase(env, st, cur); // 5
       }
       if (st.status === Status.Open) freezeRulePhase(env, st, cur); // 6
-      if (this.reviews === true && ctx.reviewDue[t] === 1 && st.status === Status.Open) reviewPhase(env, st, cur); // 7
+      if (reviews === true && reviewAt[t] === 1 && st.status === Status.Open) reviewPhase(env, st, cur); // 7
       if (st.inEpisode === true || st.status === Status.Open) churnPhase(env, st, cur); // 8
       // The step's picture at its end (written here, not in a method: V8's
       // inlining budget for this loop is spent on the phases; docs/performance.md).
       const tally = env.tally;
       tally.stepEnd(t, st.balance);
       if (st.status === Status.Open) {
-        tally.openAtStepEnd(t, st, st.restrictedUntil > cur.b ? causeAt(st, cur.b) : -1);
+        tally.openAtStepEnd(t, st, st.restrictedUntil > b ? causeAt(st, b) : -1);
         if (st.hidden === Hidden.Distressed) tally.distressedAtStepEnd(t);
       } else if (st.status === Status.Closed) tally.closedAtStepEnd(t);
       else tally.churnedAtStepEnd(t);
