@@ -33,7 +33,7 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   }
   const activeDays = status0 === Status.Open ? D - blockedDays : 0;
   cur.activeDays = activeDays;
-  const hazard = st.drawsPerYear * ctx.drawMacro[cur.t]! * (distressed ? ctx.hidden.drawRateMultiplier : 1);
+  const hazard = st.drawsPerYear * env.drawMacro[cur.t]! * (distressed ? ctx.hidden.drawRateMultiplier : 1);
   const unblocked = activeDays > 0 ? poissonFromUniform(u[U.Unblocked]!, (hazard * activeDays) / 365) : 0;
   const blocked = status0 !== Status.Churned && blockedDays > 0 ? poissonFromUniform(u[U.Blocked]!, (hazard * blockedDays) / 365) : 0;
   cur.unblocked = unblocked;
@@ -57,7 +57,7 @@ export function drawPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): voi
   st.attempts += unblocked + blocked;
   st.blockedAttempts += blocked;
   if (blocked > 0 && isBad(st)) env.tally.badBlocked(blocked);
-  const windowIndex = ctx.windowIndex[cur.t]!;
+  const windowIndex = env.windowIndex[cur.t]!;
   if (windowIndex !== st.windowIndex) {
     st.windowIndex = windowIndex;
     st.windowDraws = 0;

@@ -25,6 +25,11 @@ export class StepEnv {
   // test (false, "", 0, NaN, null, undefined, ...), a dozen instructions a time.
   /** the step's uniforms (ctx.u) */
   readonly u: Float64Array;
+  // the context's per-step series the hot phases index every step
+  readonly drawMacro: Float64Array;
+  readonly windowIndex: Int32Array;
+  readonly windowEnds: Uint8Array;
+  readonly maintenanceHit: Float64Array;
   readonly drawLimitElasticity: number;
   readonly largeDrawShare: number;
   readonly delinquencyFreezes: boolean;
@@ -76,6 +81,10 @@ export class StepEnv {
     const fr = sc.freeze;
     const rm = fr.riskModel;
     this.u = ctx.u;
+    this.drawMacro = ctx.drawMacro;
+    this.windowIndex = ctx.windowIndex;
+    this.windowEnds = ctx.windowEnds;
+    this.maintenanceHit = ctx.maintenanceHit;
     this.drawLimitElasticity = sc.credit.drawLimitElasticity;
     this.largeDrawShare = rm.largeDrawShare;
     this.delinquencyFreezes = fr.delinquency.enabled;

@@ -48,12 +48,12 @@ export function freezeRulePhase(env: StepEnv, st: BorrowerState, cur: StepCursor
       fired |= 1 << Cause.RiskModel;
       investigateU = u[U.LargeDraw]! / anyOf(cur.large, env.detectProb);
     }
-    if (env.ctx.windowEnds[t] === 1 && velocityCaught(u[U.Velocity]!, true, st.windowDraws, env.velocityMaxDraws, env.detectProb)) {
+    if (env.windowEnds[t] === 1 && velocityCaught(u[U.Velocity]!, true, st.windowDraws, env.velocityMaxDraws, env.detectProb)) {
       fired |= 1 << Cause.RiskModel;
       if (investigateU < 0) investigateU = u[U.Velocity]! / env.detectProb;
     }
   }
-  if (env.maintenanceDays > 0 && maintenanceHits(u[U.Maintenance]!, env.ctx.maintenanceHit[t]!)) fired |= 1 << Cause.Maintenance;
+  if (env.maintenanceDays > 0 && maintenanceHits(u[U.Maintenance]!, env.maintenanceHit[t]!)) fired |= 1 << Cause.Maintenance;
   if (fired !== 0) applyFreezes(env, st, cur, fired, investigateU);
 }
 
