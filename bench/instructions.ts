@@ -11,10 +11,12 @@
  *
  * Each count is one process under `valgrind --tool=cachegrind` with V8 on one
  * thread (`--single-threaded`: the JIT compiles on the main thread, at the
- * same points every time). One process runs a warm-up and one run, the other
- * the warm-up and three; the difference is two runs of compiled code. Runs are
- * 2 paths × 10 000 borrowers in process (one thread). Needs valgrind
- * (`apt-get install valgrind`); about a minute.
+ * same points every time) and fixed hash and random seeds. One process runs a
+ * warm-up and one run, the other the warm-up and five; the difference is four
+ * runs of compiled code. Runs are 2 paths × 10 000 borrowers in process (one
+ * thread). Needs valgrind (`apt-get install valgrind`); about two minutes.
+ * (With three runs and unseeded hashing the count moved by ±30 between
+ * sessions; this way it repeats to the unit.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +38,7 @@ function count(args: string[], runs: number): { instructions: number; steps: num
   const r = spawnSync(
     'valgrind',
     ['--tool=cachegrind', '--cache-sim=no', '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null',
-      process.execPath, '--single-threaded', self, '--child', String(runs), ...args],
+      process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1', self, '--child', String(runs), ...args],
     { encoding: 'utf8' },
   );
   const m = /I\s+refs:\s+([\d,]+)/.exec(r.stderr);
@@ -59,7 +61,7 @@ if (argv[0] === '--child') {
     process.exit(2);
   }
   const one = count(argv, 2);
-  const three = count(argv, 4);
-  const perStep = (three.instructions - one.instructions) / (2 * PATHS * BORROWERS * one.steps);
+  const five = count(argv, 6);
+  const perStep = (five.instructions - one.instructions) / (4 * PATHS * BORROWERS * one.steps);
   process.stdout.write(`${argv.find((a) => !a.startsWith('--')) ?? 'bench/v1-scenarios/baseline.yaml'}: ${perStep.toFixed(0)} instructions per borrower-step (steady state, one thread)\n`);
 }
