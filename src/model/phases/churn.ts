@@ -11,7 +11,7 @@ import type { StepCursor, StepEnv } from './env.js';
 
 export function churnPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
   if (st.inEpisode === true) closeEpisodeIfEnded(env, st, cur.b);
-  if (st.status === Status.Open && churns(env.u[U.Churn]!, stepChurnProbability(env, st.lastFreezeEnd, cur.a, cur.b))) {
+  if (st.status === Status.Open && churnsInStep(env, env.u[U.Churn]!, st.lastFreezeEnd, cur.a, cur.b)) {
     st.status = Status.Churned;
     st.inEpisode = false;
     env.tally.churn();
@@ -19,12 +19,14 @@ export function churnPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): vo
 }
 
 /**
- * The churn probability of the step [a, b): the context's precomputed value
- * unless the step overlaps the elevated window after the latest freeze (the
- * value is the same; only an expm1 a step is saved).
+ * Does the account churn in the step [a, b)? The context's precomputed
+ * probability unless the step overlaps the elevated window after the latest
+ * freeze (the value is the same; only an expm1 a step is saved). Each branch
+ * compares on its own: a probability that is either a field's double or a
+ * call's result would be boxed as a heap number every step (docs/performance.md).
  */
-function stepChurnProbability(env: StepEnv, lastFreezeEnd: number, a: number, b: number): number {
-  if (lastFreezeEnd + env.churnAfterFreezeDays <= a) return env.churnBase;
+function churnsInStep(env: StepEnv, u: number, lastFreezeEnd: number, a: number, b: number): boolean {
+  if (lastFreezeEnd + env.churnAfterFreezeDays <= a) return churns(u, env.churnBase);
   const ch = env.sc.churn;
-  return churnProbability(ch.perYear, ch.afterFreezeMultiplier, ch.afterFreezeDays, lastFreezeEnd, a, b);
+  return churns(u, churnProbability(ch.perYear, ch.afterFreezeMultiplier, ch.afterFreezeDays, lastFreezeEnd, a, b));
 }
