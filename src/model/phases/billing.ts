@@ -25,9 +25,11 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
   const tally = env.tally;
   const P = env.P;
   const t = cur.t;
-  const interest = st.balance * seg.periodInterest;
+  // (the interest is worked out in each branch: one value shared by them all was
+  // boxed as a heap number every billing, for the branches V8 leaves uncompiled)
   if (st.hidden === Hidden.BustOut) {
     // From its onset a bust-out never pays and never cures (no uniform is used).
+    const interest = st.balance * seg.periodInterest;
     st.dpd = st.dpd === 0 ? P : st.dpd + P;
     st.lastMissDay = cur.b;
     st.balance += interest;
@@ -41,6 +43,7 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
       ? missesFromUniform(distressedMissHazard(env, st, cur, utilisation), P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss)
       : !ctx.missScreen.surelyNoMiss(st.score, utilisation, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss) &&
         missesFromUniform(missHazard(env.sc.credit, st.score, utilisation), P, seg.sqrtRho, seg.sqrtOneMinusRho, ctx.x[t]!, uMiss);
+    const interest = st.balance * seg.periodInterest;
     if (missed) {
       st.dpd = P;
       st.lastMissDay = cur.b;
@@ -59,6 +62,7 @@ export function billingPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
     }
   } else {
     // A delinquent billing that does not cure is another missed payment.
+    const interest = st.balance * seg.periodInterest;
     const cureProb = st.hidden === Hidden.Distressed ? ctx.cureProbDistressed[t]! : ctx.cureProb[t]!;
     if (cures(u[U.Cure]!, cureProb)) st.dpd = 0;
     else {
