@@ -35,10 +35,9 @@ export function requestPhase(env: StepEnv, st: BorrowerState, cur: StepCursor): 
 export function snapshotIntervals(env: StepEnv, st: BorrowerState, cur: StepCursor): void {
   if (cur.status0 !== Status.Open) return;
   const ctx = env.ctx;
-  for (let i = 0; i < SlotCount.All; i++) {
-    ctx.snapStart[i] = st.start[i]!;
-    ctx.snapEnd[i] = st.end[i]!;
-  }
+  // (set(), not a loop: a loop pass re-checks all four arrays after its stack check)
+  ctx.snapStart.set(st.start);
+  ctx.snapEnd.set(st.end);
 }
 
 /** The next arrival of the wish to ask, at st.nextArrival (inside the step). */
