@@ -20,9 +20,10 @@ export class StepEnv {
   // The scenario's numbers the phases read every step, flattened here once per
   // shard: one load from env rather than a chain through the scenario that the
   // JIT must redo (with its checks) after every call (docs/performance.md).
-  // The step tests its flags as `flag === true`: V8 does not track that a field
-  // holds only booleans, so a bare `if (flag)` compiles to a full truthiness
-  // test (false, "", 0, NaN, null, undefined, ...), a dozen instructions a time.
+  // The step tests its flags as `flag === true`: where V8 has not typed a field
+  // (with ES2022 class fields, none was: docs/performance.md), a bare `if (flag)`
+  // compiles to a full truthiness test (false, "", 0, NaN, null, undefined, ...),
+  // a dozen instructions a time; the comparison costs nothing when it has.
   /** the step's uniforms (ctx.u) */
   readonly u: Float64Array;
   // the context's per-step series the hot phases index every step
