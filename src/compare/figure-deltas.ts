@@ -3,7 +3,7 @@
  * paths for figures with per-path values, both values and their difference for
  * tail figures (VaR, ES).
  */
-import { HEADLINE_FIGURES } from '../results/figure-names.js';
+import { FIGURE_NAMES } from '../results/registry.js';
 import type { Stat, Summary } from '../results/types.js';
 import { compareMessages } from '../messages.js';
 import { DEFAULT_MATERIALITY, withMateriality } from './materiality.js';
@@ -13,8 +13,8 @@ import type { FigureDelta, TailFigureDelta } from './types.js';
 /** Headline figure names of both summaries: limitlab's order, then any others alphabetically. */
 export function figureNames(...summaries: readonly Pick<Summary, 'headline'>[]): string[] {
   const present = new Set(summaries.flatMap((s) => Object.keys(s.headline)));
-  const known = HEADLINE_FIGURES.filter((f) => present.has(f));
-  const others = [...present].filter((f) => !(HEADLINE_FIGURES as readonly string[]).includes(f)).sort();
+  const known = FIGURE_NAMES.filter((f) => present.has(f));
+  const others = [...present].filter((f) => !(FIGURE_NAMES as readonly string[]).includes(f)).sort();
   return [...known, ...others];
 }
 

@@ -11,7 +11,7 @@
  * messages and the field reference look fields up in.
  */
 import { z } from 'zod';
-import { HEADLINE_FIGURES } from '../results/figure-names.js';
+import { FIGURE_NAMES } from '../results/registry.js';
 import { isPlainObject } from '../util/plain-object.js';
 import { EXTENDS_DESCRIPTION, FIELD_DESCRIPTIONS, SCENARIO_DESCRIPTION, SCENARIO_TITLE } from './descriptions.js';
 import { scenarioSchema } from './schema.js';
@@ -103,7 +103,7 @@ function build(): JsonSchema {
   const { $schema, properties, ...rest } = generated;
   describe(generated, '');
   const appetite = subschemaAt(generated, ['report', 'appetite']);
-  if (appetite) appetite['propertyNames'] = { enum: [...HEADLINE_FIGURES] };
+  if (appetite) appetite['propertyNames'] = { enum: [...FIGURE_NAMES] };
   return {
     $schema,
     title: SCENARIO_TITLE,

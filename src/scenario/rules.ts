@@ -9,7 +9,7 @@
  * malformed is skipped (the schema reports those).
  */
 import { messages } from '../messages.js';
-import { HEADLINE_FIGURES, isHeadlineFigure } from '../results/figure-names.js';
+import { FIGURE_NAMES, isFigureName } from '../results/registry.js';
 import { isPlainObject } from '../util/plain-object.js';
 import { closest } from '../util/suggest.js';
 import type { FieldPath } from './field-path.js';
@@ -124,10 +124,10 @@ export function crossFieldIssues(scenario: unknown): RuleIssue[] {
   const appetite = at(['report', 'appetite']);
   if (isPlainObject(appetite)) {
     for (const key of Object.keys(appetite)) {
-      if (!isHeadlineFigure(key)) {
+      if (!isFigureName(key)) {
         issues.push({
           path: ['report', 'appetite', key],
-          message: messages.unknownFigure(key, closest(key, HEADLINE_FIGURES)),
+          message: messages.unknownFigure(key, closest(key, FIGURE_NAMES)),
           atKey: true,
         });
       }

@@ -8,7 +8,7 @@ import { type Document, isMap, isScalar } from 'yaml';
 import type { core } from 'zod';
 import { z } from 'zod';
 import { kindOf, messages, stressMessages } from '../messages.js';
-import { HEADLINE_FIGURES, isHeadlineFigure } from '../results/figure-names.js';
+import { FIGURE_NAMES, isFigureName } from '../results/registry.js';
 import { type Position, ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import type { FieldPath } from '../scenario/field-path.js';
 import { expectedText, type JsonSchema, knownKeys, subschemaAt } from '../scenario/json-schema.js';
@@ -98,7 +98,7 @@ function figureIssues(value: Record<string, unknown>): RawIssue[] {
   const check = (appetite: unknown, at: FieldPath): void => {
     if (!isPlainObject(appetite)) return;
     for (const key of Object.keys(appetite)) {
-      if (!isHeadlineFigure(key)) out.push({ path: [...at, key], message: messages.unknownFigure(key, closest(key, HEADLINE_FIGURES)), atKey: true });
+      if (!isFigureName(key)) out.push({ path: [...at, key], message: messages.unknownFigure(key, closest(key, FIGURE_NAMES)), atKey: true });
     }
   };
   check(value['appetite'], ['appetite']);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELD_DESCRIPTIONS } from '../../src/scenario/descriptions.js';
 import { fieldPatterns } from '../../src/scenario/json-schema.js';
-import { HEADLINE_FIGURES } from '../../src/results/figure-names.js';
+import { FIGURE_NAMES } from '../../src/results/registry.js';
 import { REPO_ROOT } from '../helpers/repo.js';
 
 const doc = readFileSync(path.join(REPO_ROOT, 'docs/scenarios.md'), 'utf8');
@@ -19,6 +19,6 @@ describe('docs/scenarios.md', () => {
   });
 
   it('lists every headline figure accepted in report.appetite', () => {
-    expect(HEADLINE_FIGURES.filter((f) => !doc.includes(`\`${f}\``))).toEqual([]);
+    expect(FIGURE_NAMES.filter((f) => !doc.includes(`\`${f}\``))).toEqual([]);
   });
 });

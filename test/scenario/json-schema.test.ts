@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_DESCRIPTIONS } from '../../src/scenario/descriptions.js';
 import { fieldPatterns, scenarioJsonSchema } from '../../src/scenario/json-schema.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import { HEADLINE_FIGURES } from '../../src/results/figure-names.js';
+import { FIGURE_NAMES } from '../../src/results/registry.js';
 import { REPO_ROOT } from '../helpers/repo.js';
 import { BASELINE_FILE } from '../helpers/scenario-files.js';
 
@@ -70,7 +70,7 @@ describe('JSON Schema', () => {
 
   it('lists the headline figures as appetite keys', () => {
     const report = (scenarioJsonSchema()['properties'] as Record<string, { properties: Record<string, { propertyNames: unknown }> }>)['report']!;
-    expect(report.properties['appetite']!.propertyNames).toEqual({ enum: [...HEADLINE_FIGURES] });
+    expect(report.properties['appetite']!.propertyNames).toEqual({ enum: [...FIGURE_NAMES] });
   });
 });
 
