@@ -129,3 +129,20 @@ export function statRow(stat: Stat): { mean: number; lo: number; hi: number } | 
   if (stat.mean === null) return null;
   return { mean: stat.mean, lo: stat.ci95?.[0] ?? stat.mean, hi: stat.ci95?.[1] ?? stat.mean };
 }
+
+/** The two tooltip rows of a row's 95% interval (`lo` and `hi`, as `statRow` makes them). */
+export function intervalTooltip(format: string) {
+  return [
+    { field: 'lo', type: 'quantitative', title: '95% interval from', format },
+    { field: 'hi', type: 'quantitative', title: '95% interval to', format },
+  ] as const;
+}
+
+/**
+ * The whisker of a row's 95% interval: a rule from `lo` to `hi` along `axis`,
+ * whose channel is `channel` (the type, title and axis of the bars' own).
+ */
+export function intervalRule<C extends object>(axis: 'x' | 'y', channel: C, mark: { color: string; strokeWidth?: number }) {
+  const encoding = axis === 'x' ? { x: { field: 'lo', ...channel }, x2: { field: 'hi' } } : { y: { field: 'lo', ...channel }, y2: { field: 'hi' } };
+  return { mark: { type: 'rule', ...mark }, encoding } as const;
+}

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../results/types.js';
 import { CAUSE_COLOURS, CAUSE_LABELS } from '../figures.js';
 import { causeQuality } from '../freeze-quality-data.js';
-import { FORMAT, HEIGHT, WIDTH, frame, statRow } from './common.js';
+import { FORMAT, HEIGHT, WIDTH, frame, intervalRule, intervalTooltip, statRow } from './common.js';
 
 export const GOOD_ACCOUNT = 'Good account (healthy)';
 export const BAD_ACCOUNT = 'Bad account (distressed or fraud)';
@@ -68,16 +68,12 @@ export function freezeQualityChart(summary: Summary): TopLevelSpec {
             { field: 'cause', type: 'nominal', title: 'Cause' },
             { field: 'state', type: 'nominal', title: 'Account' },
             { field: 'mean', type: 'quantitative', title: 'Events per 1000 account-months', format: ',.2f' },
-            { field: 'lo', type: 'quantitative', title: '95% interval from', format: ',.2f' },
-            { field: 'hi', type: 'quantitative', title: '95% interval to', format: ',.2f' },
+            ...intervalTooltip(',.2f'),
             { field: 'precision', type: 'quantitative', title: 'Precision of the cause', format: '.1%' },
           ],
         },
       },
-      {
-        mark: { type: 'rule', color: '#333333' },
-        encoding: { x: { field: 'lo', type: 'quantitative', title: xTitle }, x2: { field: 'hi' } },
-      },
+      intervalRule('x', { type: 'quantitative', title: xTitle } as const, { color: '#333333' }),
     ],
   };
 }

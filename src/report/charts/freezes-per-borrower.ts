@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../results/types.js';
 import { formatPercent } from '../format.js';
-import { FORMAT, HEIGHT, MAIN_COLOUR, WIDTH, frame, statRow } from './common.js';
+import { FORMAT, HEIGHT, MAIN_COLOUR, WIDTH, frame, intervalRule, intervalTooltip, statRow } from './common.js';
 
 export function freezesPerBorrowerChart(summary: Summary): TopLevelSpec {
   const rows = summary.freezeEventsPerBorrower.flatMap(({ bucket, share }) => {
@@ -29,12 +29,11 @@ export function freezesPerBorrowerChart(summary: Summary): TopLevelSpec {
           tooltip: [
             { field: 'bucket', type: 'ordinal', title: 'Freeze events' },
             { field: 'mean', type: 'quantitative', title: 'Share of borrowers', format: FORMAT.pctFine },
-            { field: 'lo', type: 'quantitative', title: '95% interval from', format: FORMAT.pctFine },
-            { field: 'hi', type: 'quantitative', title: '95% interval to', format: FORMAT.pctFine },
+            ...intervalTooltip(FORMAT.pctFine),
           ],
         },
       },
-      { mark: { type: 'rule', color: '#222222' }, encoding: { y: { field: 'lo', ...y }, y2: { field: 'hi' } } },
+      intervalRule('y', y, { color: '#222222' }),
       {
         mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 11, color: '#222222' },
         encoding: { y: { field: 'hi', ...y }, text: { field: 'text' } },

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../results/types.js';
 import { CAUSE_COLOURS } from '../figures.js';
 import { LOSS_SOURCES, LOSS_SOURCE_SHORT, type LossSource, lossSources } from '../freeze-quality-data.js';
-import { FORMAT, HEIGHT, WIDTH, frame, statRow } from './common.js';
+import { FORMAT, HEIGHT, WIDTH, frame, intervalRule, intervalTooltip, statRow } from './common.js';
 
 /** Credit in the delinquency red, the two frauds in the fraud purple and a paler one. */
 export const LOSS_SOURCE_COLOURS: Record<LossSource, string> = {
@@ -53,16 +53,12 @@ export function lossSourcesChart(summary: Summary): TopLevelSpec {
           tooltip: [
             { field: 'source', type: 'nominal', title: 'Source' },
             { field: 'mean', type: 'quantitative', title: 'Loss rate (mean)', format: '.3%' },
-            { field: 'lo', type: 'quantitative', title: '95% interval from', format: '.3%' },
-            { field: 'hi', type: 'quantitative', title: '95% interval to', format: '.3%' },
+            ...intervalTooltip('.3%'),
             { field: 'share', type: 'quantitative', title: 'Share of the loss', format: '.1%' },
           ],
         },
       },
-      {
-        mark: { type: 'rule', color: '#333333' },
-        encoding: { x: { field: 'lo', type: 'quantitative', title: xTitle }, x2: { field: 'hi' } },
-      },
+      intervalRule('x', { type: 'quantitative', title: xTitle } as const, { color: '#333333' }),
     ],
   };
 }

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { REQUEST_OUTCOMES, type Summary } from '../../results/types.js';
 import { OUTCOME_LABELS } from '../figures.js';
 import { formatPercent } from '../format.js';
-import { FORMAT, MAIN_COLOUR, WIDTH, frame, statRow } from './common.js';
+import { FORMAT, MAIN_COLOUR, WIDTH, frame, intervalRule, intervalTooltip, statRow } from './common.js';
 
 const OUTCOME_COLOURS = { approved: '#1b9e77', declined: '#7f7f7f', escalated: '#d95f02', identityFailed: '#8073ac' } as const;
 
@@ -40,16 +40,12 @@ export function requestOutcomesChart(summary: Summary): TopLevelSpec {
           tooltip: [
             { field: 'outcome', type: 'nominal', title: 'Outcome' },
             { field: 'mean', type: 'quantitative', title: 'Share', format: FORMAT.pct },
-            { field: 'lo', type: 'quantitative', title: '95% interval from', format: FORMAT.pct },
-            { field: 'hi', type: 'quantitative', title: '95% interval to', format: FORMAT.pct },
+            ...intervalTooltip(FORMAT.pct),
             { field: 'count', type: 'quantitative', title: 'Requests per path', format: FORMAT.count },
           ],
         },
       },
-      {
-        mark: { type: 'rule', color: '#222222', strokeWidth: 1.5 },
-        encoding: { x: { field: 'lo', ...x }, x2: { field: 'hi' } },
-      },
+      intervalRule('x', x, { color: '#222222', strokeWidth: 1.5 }),
       {
         mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: '#222222' },
         encoding: { x: { field: 'hi', ...x }, text: { field: 'text' } },

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../results/types.js';
 import { figureInfo } from '../figures.js';
 import { formatValue } from '../format.js';
-import { FORMAT, MAIN_COLOUR, PANEL_WIDTH, type Panel, frame, statRow } from './common.js';
+import { FORMAT, MAIN_COLOUR, PANEL_WIDTH, frame, intervalRule, intervalTooltip, statRow, type Panel } from './common.js';
 
 function segmentPanel(summary: Summary, figure: string, title: string, axisTitle: string, format: string, colour: string): Panel {
   const kind = figureInfo(figure).kind;
@@ -27,12 +27,11 @@ function segmentPanel(summary: Summary, figure: string, title: string, axisTitle
           tooltip: [
             { field: 'segment', type: 'nominal', title: 'Segment' },
             { field: 'mean', type: 'quantitative', title: 'Mean', format },
-            { field: 'lo', type: 'quantitative', title: '95% interval from', format },
-            { field: 'hi', type: 'quantitative', title: '95% interval to', format },
+            ...intervalTooltip(format),
           ],
         },
       },
-      { mark: { type: 'rule', color: '#222222', strokeWidth: 1.5 }, encoding: { x: { field: 'lo', ...x }, x2: { field: 'hi' } } },
+      intervalRule('x', x, { color: '#222222', strokeWidth: 1.5 }),
       {
         mark: { type: 'text', align: 'left', dx: 5, fontSize: 11, color: '#222222' },
         encoding: { x: { field: 'hi', ...x }, text: { field: 'text' } },
