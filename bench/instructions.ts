@@ -90,7 +90,9 @@ function profile(args: Args, runs: number, dir: string): { byFunction: Map<strin
   const r = spawnSync(
     'valgrind',
     ['--tool=callgrind', '--dump-instr=yes', '--smc-check=all-non-file', `--callgrind-out-file=${out}`,
-      process.execPath, ...NODE_FLAGS, '--perf-basic-prof', ...childArgs(args, runs)],
+      // (--perf-basic-prof also turns on V8's log: it goes to the temporary folder, not the working one)
+      process.execPath, ...NODE_FLAGS, '--perf-basic-prof', `--logfile=${path.join(dir, `v8.${runs}.log`)}`, '--no-logfile-per-isolate',
+      ...childArgs(args, runs)],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   if (r.status !== 0) throw new Error(`valgrind run failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
