@@ -50,6 +50,16 @@ export async function loadEngine(): Promise<CliEngine> {
   return mod.runScenario;
 }
 
+/** The engine's runner of a block of shards, which the part commands use instead of a whole run (docs/scale-out.md). */
+export type ShardSimulator = (typeof import('../engine/run.js'))['simulateShards'];
+
+/** The shard runner, loaded the same one way as the engine. */
+export async function loadShardSimulator(): Promise<ShardSimulator> {
+  const mod = (await import(ENGINE_MODULE)) as { simulateShards?: ShardSimulator };
+  if (typeof mod.simulateShards !== 'function') throw new Error(`${ENGINE_MODULE} does not export simulateShards`);
+  return mod.simulateShards;
+}
+
 export function processIo(): CliIo {
   return {
     stdout: process.stdout,

@@ -21,7 +21,7 @@ import { formatJson, writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
 import { errorText, stopCodeIfStopped, stoppedOrFailed } from './batch.js';
 import { ExitCode } from './exit-codes.js';
-import type { CliIo } from './io.js';
+import { type CliIo, loadShardSimulator, type ShardSimulator } from './io.js';
 import { watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 
@@ -43,18 +43,18 @@ export async function runPart(
   const shards = partShards(total, part);
 
   // 2. Simulate them, stoppable by Ctrl-C and SIGTERM.
-  let engine: typeof import('../engine/run.js');
+  let simulateShards: ShardSimulator;
   try {
-    engine = await import('../engine/run.js');
+    simulateShards = await loadShardSimulator();
   } catch (e) {
     io.stderr.write(`${messages.engineUnavailable(errorText(e))}\n`);
     return ExitCode.failure;
   }
   const stop = watchForStop(io);
   const progress = createProgress(io, flags.quiet ?? false);
-  let result: Awaited<ReturnType<typeof engine.simulateShards>>;
+  let result: Awaited<ReturnType<ShardSimulator>>;
   try {
-    result = await engine.simulateShards(scenario, shards, {
+    result = await simulateShards(scenario, shards, {
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
       signal: stop.signal,
       onProgress: (p) => {

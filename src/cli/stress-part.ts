@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { packageInfo } from '../util/package-info.js';
 import { errorText, stopCodeIfStopped, stoppedOrFailed } from './batch.js';
 import { ExitCode } from './exit-codes.js';
-import type { CliIo } from './io.js';
+import { type CliIo, loadShardSimulator } from './io.js';
 import { watchForStop } from './stop.js';
 import { createProgress } from './progress.js';
 
@@ -26,7 +26,7 @@ export async function runStressPart(suite: ResolvedSuite, spec: string, dir: str
     return ExitCode.badInput;
   }
   const part = parsed.part;
-  const { simulateShards } = await import('../engine/run.js');
+  const simulateShards = await loadShardSimulator();
   const stop = watchForStop(io);
   const blocks: Parameters<typeof encodeStressPart>[3] = [];
   try {
