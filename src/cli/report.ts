@@ -7,7 +7,6 @@
  *
  *   read + check the file (its schema) → build the page → write FILE and charts/*.svg → print FILE
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { comparisonProblem, sweepProblem } from '../compare/file-schema.js';
@@ -18,8 +17,7 @@ import type { Summary } from '../results/types.js';
 import { displayPath } from '../scenario/load.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { inputKind } from './summary-inputs.js';
-import { errorText } from './batch.js';
+import { readInput } from './summary-inputs.js';
 
 export interface ReportFlags {
   out?: string;
@@ -46,24 +44,16 @@ export async function readSummaryArgument(
 }
 
 /**
- * A comparison.json or sweep.json named on the command line, read and checked;
- * on bad input the message is printed and the exit code returned instead.
+ * A comparison.json or sweep.json named on the command line (already parsed),
+ * checked; on bad input the message is printed and the exit code returned instead.
  */
-async function readResultArgument(
+function checkResultArgument(
   file: string,
   kind: 'comparison' | 'sweep',
+  value: unknown,
   io: Pick<CliIo, 'stderr' | 'cwd'>,
-): Promise<{ value: Comparison | Sweep } | { code: number }> {
-  const abs = path.resolve(io.cwd, file);
-  const shown = displayPath(abs, io.cwd);
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(abs, 'utf8'));
-  } catch (e) {
-    // inputKind parsed it a moment ago; only a file changed since lands here
-    io.stderr.write(`${summaryMessages.jsonSyntax(shown, errorText(e))}\n`);
-    return { code: ExitCode.badInput };
-  }
+): { value: Comparison | Sweep } | { code: number } {
+  const shown = displayPath(path.resolve(io.cwd, file), io.cwd);
   const problem = kind === 'comparison' ? comparisonProblem(value) : sweepProblem(value);
   if (problem === null) return { value: value as Comparison | Sweep };
   io.stderr.write(`${kind === 'comparison' ? summaryMessages.notComparison(shown, problem) : summaryMessages.notSweep(shown, problem)}\n`);
@@ -72,9 +62,10 @@ async function readResultArgument(
 
 export async function reportCommand(file: string, flags: ReportFlags, io: Pick<CliIo, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
   // What was given decides the report: a run's summary, a comparison or a sweep (by content, not by name).
-  const kind = await inputKind(path.resolve(io.cwd, file));
-  if (kind === 'comparison' || kind === 'sweep') {
-    const read = await readResultArgument(file, kind, io);
+  // (read once: a comparison.json can be large, and its parsed value is what is checked)
+  const input = await readInput(path.resolve(io.cwd, file));
+  if (input.kind === 'comparison' || input.kind === 'sweep') {
+    const read = checkResultArgument(file, input.kind, input.value, io);
     if ('code' in read) return read.code;
     const value = read.value;
     return writeHtml(file, flags, io, async (target) => {

@@ -24,19 +24,29 @@ const RESULT_START = /^\s*\{\s*"(schemaVersion|kind|manifest)"\s*:/;
 
 /** What an argument is: a scenario, or one of the results limitlab writes. */
 export async function inputKind(file: string): Promise<InputKind> {
-  if (!/\.json$/i.test(file)) return 'scenario';
+  return (await readInput(file)).kind;
+}
+
+/**
+ * An argument read once: what it is and, when it is a JSON file that parsed,
+ * its value (so that a caller need not read and parse a large result again).
+ */
+export async function readInput(file: string): Promise<{ kind: InputKind; value?: unknown }> {
+  if (!/\.json$/i.test(file)) return { kind: 'scenario' };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     // missing or unreadable: a summary's name is reported as a summary, anything else as a scenario
-    return path.basename(file) === 'summary.json' ? 'summary' : 'scenario';
+    return { kind: path.basename(file) === 'summary.json' ? 'summary' : 'scenario' };
   }
+  let value: unknown;
   try {
-    return resultKind(JSON.parse(text)) ?? 'scenario';
+    value = JSON.parse(text);
   } catch {
-    return path.basename(file) === 'summary.json' || RESULT_START.test(text) ? 'summary' : 'scenario';
+    return { kind: path.basename(file) === 'summary.json' || RESULT_START.test(text) ? 'summary' : 'scenario' };
   }
+  return { kind: resultKind(value) ?? 'scenario', value };
 }
 
 /**
